@@ -1,0 +1,122 @@
+package org.metermesh.launcher.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.launch.Framework;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+/**
+ * Standalone gateway start-up: applies mesh-config.yaml to ConfigurationAdmin, prints a summary, and stops the
+ * framework cleanly when the JVM exits.
+ *
+ * <p>The file is named by the {@code metermesh.config} framework property (the {@code ./metermesh} launcher sets
+ * it). Nothing is applied unless the whole file is valid; on an invalid file the error is printed as one line and
+ * the process exits with status {@value #EXIT_BAD_CONFIG}. Without the property (e.g. on Kura, which keeps its
+ * own configuration snapshots) this component does nothing.
+ */
+@Component(immediate = true)
+public final class MeshConfigurator {
+
+    static final String CONFIG_PROPERTY = "metermesh.config";
+    static final int EXIT_BAD_CONFIG = 78; // EX_CONFIG of sysexits.h
+
+    private static final Logger LOG = System.getLogger(MeshConfigurator.class.getName());
+
+    private final PrintStream console = System.out;
+    private final FrameworkShutdownHook shutdownHook;
+    private volatile Thread summaryThread;
+
+    @Activate
+    public MeshConfigurator(BundleContext context, @Reference ConfigurationAdmin configAdmin,
+            @Reference MetaTypeService metaType, @Reference ServiceComponentRuntime scr) {
+        shutdownHook = new FrameworkShutdownHook((Framework) context.getBundle(0), console);
+        shutdownHook.install();
+        String file = context.getProperty(CONFIG_PROPERTY);
+        if (file == null || file.isBlank()) {
+            LOG.log(Level.INFO, "no " + CONFIG_PROPERTY + " property: configuration is left to ConfigurationAdmin");
+            return;
+        }
+        Map<String, Hashtable<String, Object>> plan;
+        try {
+            List<MeshConfigFile.Setting> settings = MeshConfigFile.read(Path.of(file));
+            plan = new MeshConfigBinder(file, definitions(context, metaType)).bind(settings);
+            apply(configAdmin, plan);
+        } catch (MeshConfigException e) {
+            refuseToStart("metermesh: configuration error: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            refuseToStart("metermesh: configuration error: " + file + ": cannot store configuration: " + e);
+            return;
+        }
+        StartupSummary summary = new StartupSummary(context, scr, file, plan.size());
+        summaryThread = new Thread(() -> console.println(summary.awaitAndDescribe()), "metermesh-startup-summary");
+        summaryThread.setDaemon(true);
+        summaryThread.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        shutdownHook.remove();
+        Thread thread = summaryThread;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** The MetaType definition of every pid declared by a MeterMesh bundle. */
+    static Map<String, ObjectClassDefinition> definitions(BundleContext context, MetaTypeService metaType) {
+        Map<String, ObjectClassDefinition> definitions = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (!bundle.getSymbolicName().startsWith(MeshConfigBinder.PID_PREFIX)) {
+                continue;
+            }
+            MetaTypeInformation info = metaType.getMetaTypeInformation(bundle);
+            if (info == null) {
+                continue;
+            }
+            for (String pid : info.getPids()) {
+                definitions.put(pid, info.getObjectClassDefinition(pid, null));
+            }
+        }
+        return definitions;
+    }
+
+    private static void apply(ConfigurationAdmin configAdmin, Map<String, Hashtable<String, Object>> plan)
+            throws IOException {
+        for (Map.Entry<String, Hashtable<String, Object>> entry : plan.entrySet()) {
+            Configuration configuration = configAdmin.getConfiguration(entry.getKey(), "?");
+            Dictionary<String, Object> properties = entry.getValue();
+            configuration.updateIfDifferent(properties);
+        }
+    }
+
+    /**
+     * Prints the reason and exits; the shutdown hook then stops the framework without further words. Exiting from
+     * another thread lets this activation return first, so stopping the framework does not wait on it.
+     */
+    private void refuseToStart(String message) {
+        System.err.println(message);
+        shutdownHook.quiet();
+        new Thread(() -> System.exit(EXIT_BAD_CONFIG), "metermesh-config-refused").start();
+    }
+}
