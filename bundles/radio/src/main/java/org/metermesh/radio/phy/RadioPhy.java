@@ -1,0 +1,37 @@
+package org.metermesh.radio.phy;
+
+import org.metermesh.api.radio.LinkState;
+
+/**
+ * What the MAC needs from a radio backend: put a PSDU on the air, hear PSDUs, tune, and sense the channel.
+ *
+ * <p>Backends are the simulated medium, a serial radio co-processor and ZEP over UDP. A backend that has its own
+ * I/O threads hands every event to the stack's event loop (the {@code Scheduler} it was built with) before calling
+ * the listener, so the MAC above it runs single-threaded.
+ */
+public interface RadioPhy extends AutoCloseable {
+
+    /** Starts delivering events to {@code listener}. Called once. */
+    void start(PhyListener listener);
+
+    /**
+     * Puts one PSDU (a MAC frame including its FCS) on the air on the current channel. The outcome is reported
+     * once through {@link PhyListener#transmitDone(TxOutcome)}; one transmission at a time.
+     */
+    void transmit(byte[] psdu);
+
+    /** Tunes to a channel of the configured channel plan. */
+    void setChannel(int channel);
+
+    /** Transmit power for following transmissions. */
+    void setTxPower(int dBm);
+
+    /** Clear channel assessment: true if no energy above the CCA threshold is on the channel now. */
+    boolean channelClear();
+
+    LinkState linkState();
+
+    /** Stops the backend and releases its port or socket; no events follow. */
+    @Override
+    void close();
+}
