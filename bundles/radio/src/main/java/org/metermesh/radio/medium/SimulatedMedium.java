@@ -1,0 +1,261 @@
+package org.metermesh.radio.medium;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.metermesh.api.clock.Scheduler;
+import org.metermesh.radio.phy.ChannelPlan;
+import org.metermesh.radio.phy.Reception;
+
+/**
+ * One shared radio channel space for simulated nodes: frames take their airtime, reach the nodes that can hear
+ * them with an RSSI from the {@link LinkModel}, and are lost to packet errors, collisions, half duplex, cut links
+ * or configured extra loss. Runs on a {@link Scheduler} (virtual time in the simulator, real time in the demo) and
+ * is deterministic for a seed: nodes are visited in id order and every random draw comes from one generator.
+ */
+public final class SimulatedMedium {
+
+    /** Grid cell edge; only cells within a sender's range are searched for listeners. */
+    private static final double CELL_METRES = 250;
+
+    private final Scheduler scheduler;
+    private final ChannelPlan plan;
+    private final MediumSettings settings;
+    private final LinkModel model;
+    private final SplittableRandom random;
+    private final List<SimulatedPhy> nodes = new ArrayList<>();
+    private final Map<Long, List<SimulatedPhy>> grid = new HashMap<>();
+    private final List<Transmission> recent = new ArrayList<>();
+    private final Set<Long> blockedLinks = new HashSet<>();
+    private final MediumCounters counters = new MediumCounters();
+    private final long maxAirtimeNanos;
+
+    public SimulatedMedium(Scheduler scheduler, ChannelPlan plan, MediumSettings settings) {
+        this.scheduler = scheduler;
+        this.plan = plan;
+        this.settings = settings;
+        this.model = new LinkModel(settings);
+        this.random = new SplittableRandom(LinkModel.mix(settings.seed() + 1));
+        this.maxAirtimeNanos = plan.airtimeNanos(plan.maxPsdu());
+    }
+
+    /** Adds a node at {@code position}, tuned to {@code channel}, transmitting at {@code txPowerDbm}. */
+    public SimulatedPhy attach(Position position, int channel, int txPowerDbm) {
+        plan.requireChannel(channel);
+        SimulatedPhy node = new SimulatedPhy(this, nodes.size(), position, channel, txPowerDbm);
+        nodes.add(node);
+        grid.computeIfAbsent(cellKey(cellOf(position.x()), cellOf(position.y())), k -> new ArrayList<>()).add(node);
+        nodes.forEach(SimulatedPhy::forgetNeighbours); // a newcomer may be in anyone's range
+        return node;
+    }
+
+    /** Cuts the link between two nodes in both directions (fault injection). */
+    public void blockLink(SimulatedPhy a, SimulatedPhy b) {
+        blockedLinks.add(pairKey(a.id(), b.id()));
+    }
+
+    public void unblockLink(SimulatedPhy a, SimulatedPhy b) {
+        blockedLinks.remove(pairKey(a.id(), b.id()));
+    }
+
+    public MediumCounters counters() {
+        return counters;
+    }
+
+    public ChannelPlan plan() {
+        return plan;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The RSSI at which {@code receiver} hears {@code sender} now, or NaN if it cannot hear it at all. */
+    public double rssiDbm(SimulatedPhy sender, SimulatedPhy receiver) {
+        double loss = sender.neighbours().lossTo(receiver.id());
+        return Double.isNaN(loss) ? Double.NaN : sender.txPowerDbm() - loss;
+    }
+
+    void transmit(SimulatedPhy sender, byte[] psdu) {
+        long now = scheduler.nanoTime();
+        Transmission tx = new Transmission(sender, sender.channel(), sender.txPowerDbm(), psdu, now,
+                now + plan.airtimeNanos(psdu.length));
+        recent.add(tx);
+        counters.transmissions++;
+        sender.transmitting = tx;
+        scheduler.schedule(Duration.ofNanos(tx.end - now), () -> finish(tx));
+    }
+
+    private void finish(Transmission tx) {
+        SimulatedPhy sender = tx.sender;
+        sender.transmitting = null;
+        sender.lastTransmissionEnd = tx.end;
+        if (sender.isClosed()) {
+            return; // the node died mid-frame: nobody hears the rest of it
+        }
+        sender.transmitted();
+        Neighbours neighbours = sender.neighbours();
+        for (int i = 0; i < neighbours.size(); i++) {
+            SimulatedPhy receiver = nodes.get(neighbours.id(i));
+            if (receiver.isClosed() || !receiver.isListening() || receiver.channel() != tx.channel) {
+                continue;
+            }
+            double rssi = tx.powerDbm - neighbours.loss(i);
+            if (!model.audible(rssi)) {
+                continue;
+            }
+            if (blockedLinks.contains(pairKey(sender.id(), receiver.id()))) {
+                counters.blockedLinks++;
+            } else if (receiver.transmitting != null || receiver.lastTransmissionEnd > tx.start) {
+                counters.receiverBusy++;
+            } else if (settings.collisions() && collides(tx, receiver, rssi)) {
+                counters.collisions++;
+            } else if (random.nextDouble() < model.packetErrorRate(rssi, tx.psdu.length)) {
+                counters.packetErrors++;
+            } else if (settings.extraLoss() > 0 && random.nextDouble() < settings.extraLoss()) {
+                counters.extraLoss++;
+            } else {
+                counters.delivered++;
+                receiver.deliver(new Reception(tx.psdu.clone(), (int) Math.round(rssi), model.lqi(rssi), tx.channel,
+                        tx.end));
+            }
+        }
+        forgetOldTransmissions(tx.end);
+    }
+
+    /** Whether a transmission overlapping {@code tx} reaches {@code receiver} too strongly for capture. */
+    private boolean collides(Transmission tx, SimulatedPhy receiver, double rssi) {
+        for (Transmission other : recent) {
+            if (other == tx || other.channel != tx.channel || other.sender == receiver
+                    || other.end <= tx.start || other.start >= tx.end) {
+                continue;
+            }
+            double interferenceLoss = other.sender.neighbours().lossTo(receiver.id());
+            if (!Double.isNaN(interferenceLoss)
+                    && rssi - (other.powerDbm - interferenceLoss) < settings.captureThresholdDb()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Clear channel assessment at {@code node}: no transmission on its channel reaches it above the threshold. */
+    boolean channelClear(SimulatedPhy node) {
+        long now = scheduler.nanoTime();
+        for (Transmission other : recent) {
+            if (other.sender == node || other.channel != node.channel() || other.start > now || other.end <= now) {
+                continue;
+            }
+            double loss = other.sender.neighbours().lossTo(node.id());
+            if (!Double.isNaN(loss) && other.powerDbm - loss >= settings.ccaThresholdDbm()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A later transmission starts no earlier than one maximum airtime before it ends. */
+    private void forgetOldTransmissions(long now) {
+        recent.removeIf(t -> t.end < now - maxAirtimeNanos);
+    }
+
+    /** Every node that can hear {@code node} at its transmit power, in id order, with the path loss to each. */
+    Neighbours computeNeighbours(SimulatedPhy node) {
+        double range = model.maxRangeMetres(node.txPowerDbm());
+        int reach = (int) Math.ceil(range / CELL_METRES);
+        long cx = cellOf(node.position().x());
+        long cy = cellOf(node.position().y());
+        List<SimulatedPhy> candidates = new ArrayList<>();
+        for (long x = cx - reach; x <= cx + reach; x++) {
+            for (long y = cy - reach; y <= cy + reach; y++) {
+                List<SimulatedPhy> cell = grid.get(cellKey(x, y));
+                if (cell != null) {
+                    candidates.addAll(cell);
+                }
+            }
+        }
+        candidates.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        int[] ids = new int[candidates.size()];
+        float[] losses = new float[candidates.size()];
+        int count = 0;
+        for (SimulatedPhy other : candidates) {
+            if (other == node || node.position().distanceTo(other.position()) > range) {
+                continue;
+            }
+            double loss = model.pathLossDb(node.id(), node.position(), other.id(), other.position());
+            if (model.audible(node.txPowerDbm() - loss)) {
+                ids[count] = other.id();
+                losses[count] = (float) loss;
+                count++;
+            }
+        }
+        return new Neighbours(Arrays.copyOf(ids, count), Arrays.copyOf(losses, count));
+    }
+
+    private static long cellOf(double metres) {
+        return (long) Math.floor(metres / CELL_METRES);
+    }
+
+    private static long cellKey(long x, long y) {
+        return (x << 32) ^ (y & 0xffffffffL);
+    }
+
+    private static long pairKey(int a, int b) {
+        return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+
+    /** A frame on the air. */
+    static final class Transmission {
+        final SimulatedPhy sender;
+        final int channel;
+        final int powerDbm;
+        final byte[] psdu;
+        final long start;
+        final long end;
+
+        Transmission(SimulatedPhy sender, int channel, int powerDbm, byte[] psdu, long start, long end) {
+            this.sender = sender;
+            this.channel = channel;
+            this.powerDbm = powerDbm;
+            this.psdu = psdu;
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    /** The nodes one node can reach, sorted by id, with the path loss to each. */
+    static final class Neighbours {
+        private final int[] ids;
+        private final float[] losses;
+
+        Neighbours(int[] ids, float[] losses) {
+            this.ids = ids;
+            this.losses = losses;
+        }
+
+        int size() {
+            return ids.length;
+        }
+
+        int id(int index) {
+            return ids[index];
+        }
+
+        double loss(int index) {
+            return losses[index];
+        }
+
+        /** Path loss to the node with this id, or NaN if it is out of reach. */
+        double lossTo(int id) {
+            int index = Arrays.binarySearch(ids, id);
+            return index < 0 ? Double.NaN : losses[index];
+        }
+    }
+}

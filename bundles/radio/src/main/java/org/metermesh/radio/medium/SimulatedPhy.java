@@ -1,0 +1,134 @@
+package org.metermesh.radio.medium;
+
+import org.metermesh.api.radio.LinkState;
+import org.metermesh.radio.phy.PhyListener;
+import org.metermesh.radio.phy.RadioPhy;
+import org.metermesh.radio.phy.Reception;
+import org.metermesh.radio.phy.TxOutcome;
+
+/** One node's radio on a {@link SimulatedMedium}. Everything happens on the medium's scheduler thread. */
+public final class SimulatedPhy implements RadioPhy {
+
+    private final SimulatedMedium medium;
+    private final int id;
+    private final Position position;
+    private int channel;
+    private int txPowerDbm;
+    private PhyListener listener;
+    private boolean closed;
+    private SimulatedMedium.Neighbours neighbours;
+
+    /** The frame this node is sending, or null. */
+    SimulatedMedium.Transmission transmitting;
+    /** When this node's last frame ended: it could not listen before that. */
+    long lastTransmissionEnd = Long.MIN_VALUE;
+
+    SimulatedPhy(SimulatedMedium medium, int id, Position position, int channel, int txPowerDbm) {
+        this.medium = medium;
+        this.id = id;
+        this.position = position;
+        this.channel = channel;
+        this.txPowerDbm = txPowerDbm;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Position position() {
+        return position;
+    }
+
+    public int channel() {
+        return channel;
+    }
+
+    public int txPowerDbm() {
+        return txPowerDbm;
+    }
+
+    @Override
+    public void start(PhyListener listener) {
+        if (this.listener != null) {
+            throw new IllegalStateException("node " + id + " already started");
+        }
+        this.listener = listener;
+    }
+
+    @Override
+    public void transmit(byte[] psdu) {
+        if (closed || transmitting != null) {
+            medium.scheduler().execute(() -> report(TxOutcome.FAILED));
+            return;
+        }
+        medium.transmit(this, psdu.clone());
+    }
+
+    @Override
+    public void setChannel(int channel) {
+        medium.plan().requireChannel(channel);
+        this.channel = channel;
+    }
+
+    @Override
+    public void setTxPower(int dBm) {
+        if (dBm != txPowerDbm) {
+            txPowerDbm = dBm;
+            neighbours = null; // range changed
+        }
+    }
+
+    @Override
+    public boolean channelClear() {
+        return medium.channelClear(this);
+    }
+
+    @Override
+    public LinkState linkState() {
+        return closed ? LinkState.DOWN : LinkState.UP;
+    }
+
+    /** Switches the node off: it neither sends nor hears from now on (a dead meter). */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    boolean isListening() {
+        return listener != null;
+    }
+
+    void transmitted() {
+        report(TxOutcome.SENT);
+    }
+
+    void deliver(Reception reception) {
+        listener.received(reception);
+    }
+
+    private void report(TxOutcome outcome) {
+        if (listener != null) {
+            listener.transmitDone(outcome);
+        }
+    }
+
+    SimulatedMedium.Neighbours neighbours() {
+        if (neighbours == null) {
+            neighbours = medium.computeNeighbours(this);
+        }
+        return neighbours;
+    }
+
+    void forgetNeighbours() {
+        neighbours = null;
+    }
+
+    @Override
+    public String toString() {
+        return "node " + id + " at " + position;
+    }
+}

@@ -1,0 +1,295 @@
+package org.metermesh.radio.medium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.metermesh.api.radio.LinkState;
+import org.metermesh.platform.clock.VirtualScheduler;
+import org.metermesh.radio.phy.ChannelPlan;
+import org.metermesh.radio.phy.PhyListener;
+import org.metermesh.radio.phy.Reception;
+import org.metermesh.radio.phy.TxOutcome;
+import org.junit.jupiter.api.Test;
+
+class SimulatedMediumTest {
+
+    private static final ChannelPlan PLAN = ChannelPlan.sunFskNorthAmerica(50);
+    private static final int CHANNEL = 17;
+    private static final byte[] FRAME = new byte[40];
+
+    private final VirtualScheduler scheduler = new VirtualScheduler(1);
+
+    private SimulatedMedium medium(MediumSettings settings) {
+        return new SimulatedMedium(scheduler, PLAN, settings);
+    }
+
+    /** No shadowing, no random packet errors near the nodes used here: outcomes follow from geometry alone. */
+    private static MediumSettings quiet() {
+        return new MediumSettings(7, 31.7, 3.0, 0.0, -100, -95, true, 10, 0);
+    }
+
+    @Test
+    void aFrameArrivesAfterItsAirtimeWithRssiAndLqiFromThePathLoss() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder sender = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder receiver = start(medium.attach(new Position(100, 0), CHANNEL, 14));
+
+        sender.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        // 31.7 + 30 log10(100) = 91.7 dB of path loss: 14 - 91.7 = -77.7 dBm, 22.3 dB above sensitivity.
+        assertThat(receiver.received).singleElement().satisfies(r -> {
+            assertThat(r.rssiDbm()).isEqualTo(-78);
+            assertThat(r.lqi()).isEqualTo(142);
+            assertThat(r.channel()).isEqualTo(CHANNEL);
+            assertThat(r.timestampNanos()).isEqualTo(PLAN.airtimeNanos(FRAME.length));
+            assertThat(r.psdu()).isEqualTo(FRAME);
+        });
+        assertThat(sender.outcomes).containsExactly(TxOutcome.SENT);
+        assertThat(sender.received).as("a radio does not hear itself").isEmpty();
+        assertThat(medium.counters().delivered()).isEqualTo(1);
+    }
+
+    @Test
+    void nodesOutOfRangeOrOnAnotherChannelHearNothing() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder sender = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder far = start(medium.attach(new Position(5_000, 0), CHANNEL, 14));
+        Recorder elsewhere = start(medium.attach(new Position(50, 0), CHANNEL + 1, 14));
+
+        sender.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(far.received).isEmpty();
+        assertThat(elsewhere.received).isEmpty();
+    }
+
+    @Test
+    void overlappingFramesOfSimilarStrengthCollide() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder left = start(medium.attach(new Position(-100, 0), CHANNEL, 14));
+        Recorder right = start(medium.attach(new Position(100, 0), CHANNEL, 14));
+        Recorder middle = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+
+        left.phy.transmit(FRAME);
+        right.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(middle.received).isEmpty();
+        assertThat(medium.counters().collisions()).isEqualTo(2);
+    }
+
+    @Test
+    void aMuchStrongerFrameIsCapturedDespiteTheOverlap() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder near = start(medium.attach(new Position(-20, 0), CHANNEL, 14));
+        Recorder far = start(medium.attach(new Position(300, 0), CHANNEL, 14));
+        Recorder receiver = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+
+        near.phy.transmit(FRAME);
+        far.phy.transmit(new byte[60]);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(receiver.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+        assertThat(medium.counters().collisions()).isEqualTo(1);
+    }
+
+    @Test
+    void withCollisionsOffOverlappingFramesBothArrive() {
+        SimulatedMedium medium = medium(quiet().withCollisions(false));
+        Recorder left = start(medium.attach(new Position(-100, 0), CHANNEL, 14));
+        Recorder right = start(medium.attach(new Position(100, 0), CHANNEL, 14));
+        Recorder middle = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+
+        left.phy.transmit(FRAME);
+        right.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(middle.received).hasSize(2);
+    }
+
+    @Test
+    void aNodeThatIsTransmittingCannotHear() {
+        SimulatedMedium medium = medium(quiet().withCollisions(false));
+        Recorder a = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder b = start(medium.attach(new Position(100, 0), CHANNEL, 14));
+
+        a.phy.transmit(FRAME);
+        b.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(a.received).isEmpty();
+        assertThat(b.received).isEmpty();
+        assertThat(medium.counters().receiverBusy()).isEqualTo(2);
+    }
+
+    @Test
+    void aBlockedLinkCarriesNothingUntilUnblocked() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder a = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder b = start(medium.attach(new Position(100, 0), CHANNEL, 14));
+
+        medium.blockLink(b.phy, a.phy);
+        a.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertThat(b.received).isEmpty();
+        assertThat(medium.counters().blockedLinks()).isEqualTo(1);
+
+        medium.unblockLink(a.phy, b.phy);
+        a.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertThat(b.received).hasSize(1);
+    }
+
+    @Test
+    void extraLossDropsTheConfiguredShareOfFrames() {
+        SimulatedMedium medium = medium(quiet().withExtraLoss(0.3));
+        Recorder a = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder b = start(medium.attach(new Position(50, 0), CHANNEL, 14));
+
+        for (int i = 0; i < 2_000; i++) {
+            a.phy.transmit(FRAME);
+            scheduler.runFor(Duration.ofMillis(100));
+        }
+
+        assertThat(medium.counters().extraLoss() / 2_000.0).isCloseTo(0.3, within(0.04));
+        assertThat(b.received.size() + medium.counters().extraLoss()).isEqualTo(2_000);
+    }
+
+    @Test
+    void packetErrorsGrowNearSensitivity() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder a = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        // 14 - (31.7 + 30 log10(d)) = -100 dBm at d = 553 m: put the receiver right at sensitivity.
+        Recorder edge = start(medium.attach(new Position(553, 0), CHANNEL, 14));
+        Recorder close = start(medium.attach(new Position(0, 80), CHANNEL, 14));
+
+        for (int i = 0; i < 1_000; i++) {
+            a.phy.transmit(new byte[20]);
+            scheduler.runFor(Duration.ofMillis(100));
+        }
+
+        assertThat(close.received).hasSize(1_000);
+        assertThat(edge.received.size() / 1_000.0).isCloseTo(0.5, within(0.06));
+    }
+
+    @Test
+    void channelIsBusyWhileANeighbourTransmits() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder a = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder b = start(medium.attach(new Position(100, 0), CHANNEL, 14));
+
+        assertThat(b.phy.channelClear()).isTrue();
+        a.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofNanos(PLAN.airtimeNanos(FRAME.length) / 2));
+        assertThat(b.phy.channelClear()).isFalse();
+        assertThat(a.phy.channelClear()).as("own transmission is not sensed").isTrue();
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertThat(b.phy.channelClear()).isTrue();
+    }
+
+    @Test
+    void aClosedNodeNeitherHearsNorSends() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder a = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder dead = start(medium.attach(new Position(100, 0), CHANNEL, 14));
+
+        dead.phy.close();
+        a.phy.transmit(FRAME);
+        dead.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(dead.received).isEmpty();
+        assertThat(dead.outcomes).containsExactly(TxOutcome.FAILED);
+        assertThat(dead.phy.linkState()).isEqualTo(LinkState.DOWN);
+    }
+
+    @Test
+    void shadowingIsSymmetricAndFixedBySeed() {
+        SimulatedMedium medium = medium(MediumSettings.suburban(11));
+        SimulatedPhy a = medium.attach(new Position(0, 0), CHANNEL, 14);
+        SimulatedPhy b = medium.attach(new Position(200, 0), CHANNEL, 14);
+        SimulatedMedium again = new SimulatedMedium(new VirtualScheduler(1), PLAN, MediumSettings.suburban(11));
+        SimulatedPhy a2 = again.attach(new Position(0, 0), CHANNEL, 14);
+        SimulatedPhy b2 = again.attach(new Position(200, 0), CHANNEL, 14);
+
+        assertThat(medium.rssiDbm(a, b)).isEqualTo(medium.rssiDbm(b, a)).isEqualTo(again.rssiDbm(a2, b2));
+        // Mean path loss at 200 m is 100.7 dB; shadowing moves it.
+        assertThat(medium.rssiDbm(a, b)).isNotCloseTo(14 - 100.7, within(0.01));
+    }
+
+    @Test
+    void aSeededRunIsReproducible() {
+        assertThat(busyNeighbourhood(5)).isEqualTo(busyNeighbourhood(5));
+        assertThat(busyNeighbourhood(5)).isNotEqualTo(busyNeighbourhood(6));
+    }
+
+    private static List<String> busyNeighbourhood(long seed) {
+        VirtualScheduler clock = new VirtualScheduler(seed);
+        SimulatedMedium medium = new SimulatedMedium(clock, PLAN, MediumSettings.suburban(seed));
+        List<String> trace = new ArrayList<>();
+        List<SimulatedPhy> nodes = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            SimulatedPhy phy = medium.attach(new Position(clock.random().nextDouble(1000),
+                    clock.random().nextDouble(1000)), CHANNEL, 14);
+            int id = i;
+            phy.start(new PhyListener() {
+                @Override
+                public void received(Reception r) {
+                    trace.add(id + "<" + r.rssiDbm() + "@" + r.timestampNanos());
+                }
+
+                @Override
+                public void transmitDone(TxOutcome outcome) {
+                }
+
+                @Override
+                public void linkStateChanged(LinkState state) {
+                }
+            });
+            nodes.add(phy);
+        }
+        for (int round = 0; round < 50; round++) {
+            SimulatedPhy sender = nodes.get(clock.random().nextInt(nodes.size()));
+            clock.schedule(Duration.ofMillis(clock.random().nextInt(50)), () -> sender.transmit(FRAME));
+            clock.runFor(Duration.ofMillis(20));
+        }
+        clock.runFor(Duration.ofSeconds(1));
+        trace.add(medium.counters().toString());
+        return trace;
+    }
+
+    private static Recorder start(SimulatedPhy phy) {
+        Recorder recorder = new Recorder(phy);
+        phy.start(recorder);
+        return recorder;
+    }
+
+    private static final class Recorder implements PhyListener {
+        final SimulatedPhy phy;
+        final List<Reception> received = new ArrayList<>();
+        final List<TxOutcome> outcomes = new ArrayList<>();
+
+        Recorder(SimulatedPhy phy) {
+            this.phy = phy;
+        }
+
+        @Override
+        public void received(Reception reception) {
+            received.add(reception);
+        }
+
+        @Override
+        public void transmitDone(TxOutcome outcome) {
+            outcomes.add(outcome);
+        }
+
+        @Override
+        public void linkStateChanged(LinkState state) {
+        }
+    }
+}
