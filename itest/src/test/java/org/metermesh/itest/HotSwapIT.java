@@ -1,0 +1,188 @@
+package org.metermesh.itest;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.metermesh.api.radio.RadioDriver;
+import org.metermesh.api.state.StateStore;
+import org.metermesh.itest.support.Await;
+import org.metermesh.itest.support.Components;
+import org.metermesh.itest.support.Jars;
+import org.metermesh.itest.support.MeterMesh;
+import org.metermesh.itest.support.TestRuntime;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.Version;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+
+/**
+ * DESIGN.md principle 1: updating one implementation bundle refreshes or restarts no other bundle, its consumers
+ * rebind to the new instance, and state kept in the state store survives. A fresh framework for each test, as
+ * both update bundles.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class HotSwapIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Configuration
+    public Option[] config() {
+        return TestRuntime.withMeterMesh();
+    }
+
+    @Test
+    public void updatingTheRadioRestartsOnlyTheRadioAndSixlowpanRebinds() throws Exception {
+        MeterMesh.configureAll(configAdmin);
+        Bundle radio = MeterMesh.bundle(context, MeterMesh.RADIO);
+        Bundle sixlowpan = MeterMesh.bundle(context, MeterMesh.SIXLOWPAN);
+        Components.awaitSatisfied(scr, MeterMesh.bundles(context));
+        ServiceReference<RadioDriver> oldDriver = Await.value("sixlowpan bound to the radio driver",
+                () -> context.getServiceReference(RadioDriver.class), ref -> ref != null && usedBy(ref, sixlowpan));
+        ComponentConfigurationDTO sixlowpanBefore = Components.single(scr, sixlowpan, MeterMesh.SIXLOWPAN);
+        Map<String, List<Long>> otherComponentsBefore = componentIds(otherMeterMeshBundles(radio));
+
+        BundleEventRecorder events = new BundleEventRecorder();
+        context.addBundleListener(events);
+        Version next = Jars.nextVersion(radio);
+        try {
+            radio.update(new ByteArrayInputStream(Jars.withBundleVersion(radio, next)));
+
+            ServiceReference<RadioDriver> newDriver = Await.value("sixlowpan bound to the new radio driver",
+                    () -> context.getServiceReference(RadioDriver.class),
+                    ref -> ref != null && !ref.equals(oldDriver) && usedBy(ref, sixlowpan));
+            assertEquals(radio, newDriver.getBundle());
+        } finally {
+            context.removeBundleListener(events);
+        }
+
+        assertEquals(next, radio.getVersion());
+        assertEquals(Bundle.ACTIVE, radio.getState());
+        // Felix refreshes an updated bundle nobody depends on by itself; a refresh that reached any other bundle
+        // would stop, unresolve or restart it, and show here.
+        assertEquals("bundles that saw events", List.of(MeterMesh.RADIO), events.bundles());
+        assertTrue("the radio was not updated: " + events, events.has(BundleEvent.UPDATED));
+        assertTrue("the radio was not restarted: " + events, events.has(BundleEvent.STARTED));
+
+        ComponentConfigurationDTO sixlowpanAfter = Components.single(scr, sixlowpan, MeterMesh.SIXLOWPAN);
+        assertNotNull(sixlowpanAfter);
+        assertEquals("sixlowpan state", ComponentConfigurationDTO.ACTIVE, sixlowpanAfter.state);
+        assertEquals("sixlowpan was re-created instead of rebound", sixlowpanBefore.id, sixlowpanAfter.id);
+        assertEquals("components of other bundles were re-created", otherComponentsBefore,
+                componentIds(otherMeterMeshBundles(radio)));
+    }
+
+    @Test
+    public void stateWrittenBeforeAPlatformUpdateIsReadAfterIt() throws Exception {
+        MeterMesh.configureAll(configAdmin);
+        byte[] route = "fd00::2 via fe80::1".getBytes(StandardCharsets.UTF_8);
+        ServiceReference<StateStore> oldStore = Await.value("the state store",
+                () -> context.getServiceReference(StateStore.class), ref -> ref != null);
+        // Kept in use across the update, as a consumer would.
+        StateStore store = context.getService(oldStore);
+        store.map("itest.routes").put("fd00::2", route);
+        store.commit();
+
+        Bundle platform = MeterMesh.bundle(context, MeterMesh.PLATFORM);
+        Version next = Jars.nextVersion(platform);
+        platform.update(new ByteArrayInputStream(Jars.withBundleVersion(platform, next)));
+
+        ServiceReference<StateStore> newStore = Await.value("a state store from platform " + next,
+                () -> context.getServiceReference(StateStore.class),
+                ref -> ref != null && ref.getBundle() != null && next.equals(ref.getBundle().getVersion()));
+        assertNotEquals(oldStore, newStore);
+        StateStore reopened = context.getService(newStore);
+        try {
+            assertArrayEquals(route, reopened.map("itest.routes").get("fd00::2")
+                    .orElseThrow(() -> new AssertionError("the route is gone after the update")));
+        } finally {
+            context.ungetService(newStore);
+        }
+    }
+
+    private static boolean usedBy(ServiceReference<?> reference, Bundle consumer) {
+        Bundle[] users = reference.getUsingBundles();
+        return users != null && Arrays.asList(users).contains(consumer);
+    }
+
+    private Bundle[] otherMeterMeshBundles(Bundle updated) {
+        return Arrays.stream(MeterMesh.bundles(context)).filter(b -> !b.equals(updated)).toArray(Bundle[]::new);
+    }
+
+    private Map<String, List<Long>> componentIds(Bundle... bundles) {
+        return Components.configurations(scr, bundles).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().stream().map(c -> c.id).sorted().toList()));
+    }
+
+    /** Every bundle event, delivered synchronously so that STARTING and STOPPING are seen too. */
+    private static final class BundleEventRecorder implements SynchronousBundleListener {
+        private final List<BundleEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void bundleChanged(BundleEvent event) {
+            events.add(event);
+        }
+
+        List<String> bundles() {
+            return events.stream().map(e -> e.getBundle().getSymbolicName()).distinct().toList();
+        }
+
+        boolean has(int type) {
+            return events.stream().anyMatch(e -> e.getType() == type);
+        }
+
+        @Override
+        public String toString() {
+            return events.stream().map(e -> e.getBundle().getSymbolicName() + " " + typeName(e.getType()))
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+
+        private static String typeName(int type) {
+            return switch (type) {
+                case BundleEvent.INSTALLED -> "INSTALLED";
+                case BundleEvent.RESOLVED -> "RESOLVED";
+                case BundleEvent.STARTING -> "STARTING";
+                case BundleEvent.STARTED -> "STARTED";
+                case BundleEvent.STOPPING -> "STOPPING";
+                case BundleEvent.STOPPED -> "STOPPED";
+                case BundleEvent.UPDATED -> "UPDATED";
+                case BundleEvent.UNRESOLVED -> "UNRESOLVED";
+                case BundleEvent.UNINSTALLED -> "UNINSTALLED";
+                case BundleEvent.LAZY_ACTIVATION -> "LAZY_ACTIVATION";
+                default -> "event " + type;
+            };
+        }
+    }
+}
