@@ -1,0 +1,366 @@
+package org.metermesh.radio.mac;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.metermesh.api.clock.Cancellable;
+import org.metermesh.api.clock.Scheduler;
+import org.metermesh.api.radio.LinkState;
+import org.metermesh.radio.frame.ExtendedAddress;
+import org.metermesh.radio.frame.FrameDecodeResult;
+import org.metermesh.radio.frame.FrameType;
+import org.metermesh.radio.frame.MacAddress;
+import org.metermesh.radio.frame.MacFrame;
+import org.metermesh.radio.frame.MacFrameCodec;
+import org.metermesh.radio.frame.ShortAddress;
+import org.metermesh.radio.phy.ChannelPlan;
+import org.metermesh.radio.phy.PhyListener;
+import org.metermesh.radio.phy.RadioPhy;
+import org.metermesh.radio.phy.Reception;
+import org.metermesh.radio.phy.TxOutcome;
+
+/**
+ * The IEEE 802.15.4 MAC data service over a {@link RadioPhy}: unslotted CSMA-CA, acknowledged transmission with
+ * retries, immediate acknowledgement of frames for this node, reception filtering and duplicate rejection.
+ *
+ * <p>Sans-I/O: it runs entirely on the {@link Scheduler}'s thread, which is also where the PHY delivers events.
+ * Every malformed frame is counted under {@code dropped:<reason>} and dropped; nothing a peer sends can throw out of
+ * here.
+ */
+public final class MacLayer implements PhyListener {
+
+    /** Broadcast PAN identifier (IEEE 802.15.4-2015 7.2.2.3). */
+    static final int BROADCAST_PAN = 0xffff;
+
+    private final Scheduler scheduler;
+    private final RadioPhy phy;
+    private final MacFrameCodec codec;
+    private final ChannelPlan plan;
+    private final MacTiming timing;
+    private final MacListener upper;
+    private final FrameTap tap;
+    private final MacCounters counters = new MacCounters();
+    private final NeighbourTable neighbours;
+    private final Map<MacAddress, Integer> lastSequenceFrom = new HashMap<>();
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+
+    private MacSettings settings;
+    private int channel;
+    private int sequence;
+    private Outgoing current;
+    private Cancellable ackTimer;
+    /** What the PHY is transmitting now, if anything: our data frame or an acknowledgement. */
+    private PhyUse phyUse = PhyUse.IDLE;
+
+    private enum PhyUse { IDLE, DATA, ACK }
+
+    public MacLayer(Scheduler scheduler, RadioPhy phy, MacFrameCodec codec, ChannelPlan plan, int channel,
+            MacSettings settings, int neighbourCapacity, MacListener upper, FrameTap tap) {
+        this.scheduler = scheduler;
+        this.phy = phy;
+        this.codec = codec;
+        this.plan = plan;
+        this.timing = MacTiming.of(plan);
+        this.channel = channel;
+        this.settings = settings;
+        this.neighbours = new NeighbourTable(neighbourCapacity);
+        this.upper = upper;
+        this.tap = tap;
+        this.sequence = scheduler.random().nextInt(256); // macDsn starts at a random value (8.4.3.1)
+    }
+
+    public void start() {
+        phy.setChannel(channel);
+        phy.start(this);
+    }
+
+    public MacSettings settings() {
+        return settings;
+    }
+
+    public void apply(MacSettings newSettings) {
+        this.settings = newSettings;
+    }
+
+    public void setChannel(int newChannel) {
+        plan.requireChannel(newChannel);
+        channel = newChannel;
+        phy.setChannel(newChannel);
+    }
+
+    public int channel() {
+        return channel;
+    }
+
+    public MacCounters counters() {
+        return counters;
+    }
+
+    public List<NeighbourLink> neighbours() {
+        return neighbours.snapshot();
+    }
+
+    /**
+     * Sends {@code payload} in a data frame to {@code destination} in this PAN. Unicast frames ask for an
+     * acknowledgement when {@code ackRequest} is set; broadcast frames never do.
+     */
+    public CompletionStage<TxStatus> sendData(MacAddress destination, byte[] payload, boolean ackRequest) {
+        CompletableFuture<TxStatus> result = new CompletableFuture<>();
+        boolean broadcast = destination instanceof ShortAddress s && s.isBroadcast();
+        MacFrame frame = MacFrame.builder(FrameType.DATA, settings.frameVersion())
+                .sequenceNumber(nextSequence())
+                .ackRequest(ackRequest && !broadcast)
+                .intraPan(settings.panId(), destination, settings.sourceAddress())
+                .payload(payload)
+                .build();
+        if (codec.psduLength(frame) > codec.maxPsduLength()) {
+            finish(result, TxStatus.FRAME_TOO_LONG, destination);
+            return result;
+        }
+        if (phy.linkState() == LinkState.DOWN) {
+            finish(result, TxStatus.LINK_DOWN, destination);
+            return result;
+        }
+        queue.add(new Outgoing(codec.encode(frame), frame.sequenceNumber().getAsInt(), frame.ackRequest(),
+                destination, result));
+        if (current == null) {
+            startNext();
+        }
+        return result;
+    }
+
+    private int nextSequence() {
+        int value = sequence;
+        sequence = (sequence + 1) & 0xff;
+        return value;
+    }
+
+    private void startNext() {
+        current = queue.poll();
+        if (current != null) {
+            current.beginAttempt(settings.minBe());
+            backoff();
+        }
+    }
+
+    // ---- unslotted CSMA-CA, IEEE 802.15.4-2015 6.2.5.1, Figure 6-2 ----
+
+    private void backoff() {
+        int periods = scheduler.random().nextInt(1 << current.be);
+        scheduler.schedule(Duration.ofNanos(periods * timing.unitBackoffNanos()), this::clearChannelAssessment);
+    }
+
+    private void clearChannelAssessment() {
+        if (current == null) {
+            return;
+        }
+        if (phyUse != PhyUse.IDLE || !phy.channelClear()) {
+            channelBusy();
+            return;
+        }
+        phyUse = PhyUse.DATA;
+        tap.sent(current.psdu, channel, scheduler.nanoTime());
+        phy.transmit(current.psdu);
+    }
+
+    private void channelBusy() {
+        current.nb++;
+        current.be = Math.min(current.be + 1, settings.maxBe());
+        if (current.nb > settings.maxCsmaBackoffs()) {
+            complete(TxStatus.CHANNEL_BUSY);
+        } else {
+            backoff();
+        }
+    }
+
+    @Override
+    public void transmitDone(TxOutcome outcome) {
+        PhyUse finished = phyUse;
+        phyUse = PhyUse.IDLE;
+        if (finished != PhyUse.DATA || current == null) {
+            return; // an acknowledgement went out, or the request was already settled
+        }
+        switch (outcome) {
+            case SENT -> {
+                counters.increment("tx");
+                if (current.ackRequest) {
+                    ackTimer = scheduler.schedule(Duration.ofNanos(timing.ackWaitNanos(plan, ackPsduLength())),
+                            this::ackTimedOut);
+                } else {
+                    complete(TxStatus.SENT);
+                }
+            }
+            case CHANNEL_BUSY -> channelBusy();
+            case FAILED -> complete(TxStatus.LINK_DOWN);
+        }
+    }
+
+    private int ackPsduLength() {
+        return 3 + codec.fcsType().length();
+    }
+
+    private void ackTimedOut() {
+        ackTimer = null;
+        if (current == null) {
+            return;
+        }
+        if (current.retries >= settings.maxFrameRetries()) {
+            complete(TxStatus.NO_ACK);
+        } else {
+            current.retries++;
+            counters.increment("retry");
+            current.beginAttempt(settings.minBe());
+            backoff();
+        }
+    }
+
+    private void complete(TxStatus status) {
+        Outgoing done = current;
+        current = null;
+        if (ackTimer != null) {
+            ackTimer.cancel();
+            ackTimer = null;
+        }
+        finish(done.result, status, done.destination);
+        startNext();
+    }
+
+    private void finish(CompletableFuture<TxStatus> result, TxStatus status, MacAddress destination) {
+        counters.increment(status.counterName());
+        if (status == TxStatus.ACKED || status == TxStatus.NO_ACK) {
+            neighbours.transmitted(destination, status == TxStatus.ACKED, scheduler.nanoTime());
+        }
+        result.complete(status);
+    }
+
+    // ---- reception, IEEE 802.15.4-2015 6.7.2 ----
+
+    @Override
+    public void received(Reception reception) {
+        tap.heard(reception);
+        FrameDecodeResult result = codec.decode(reception.psdu());
+        if (result instanceof FrameDecodeResult.Rejected rejected) {
+            counters.increment(rejected.reason().counterName());
+            return;
+        }
+        MacFrame frame = ((FrameDecodeResult.Decoded) result).frame();
+        counters.increment("rx");
+        if (frame.type() == FrameType.ACK) {
+            acknowledged(frame);
+            return;
+        }
+        if (!addressedToUs(frame)) {
+            counters.increment("filtered");
+            return;
+        }
+        MacAddress source = frame.source();
+        neighbours.heard(source, reception.rssiDbm(), reception.lqi(), reception.timestampNanos());
+        if (frame.ackRequest() && !isBroadcast(frame.destination())) {
+            scheduleAck(frame);
+        }
+        if (isDuplicate(frame)) {
+            counters.increment("duplicate");
+            return;
+        }
+        if (frame.type() == FrameType.DATA) {
+            upper.dataReceived(frame, reception);
+        } else {
+            counters.increment("rx:" + frame.type().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private void acknowledged(MacFrame ack) {
+        if (current != null && ackTimer != null && ack.sequenceNumber().isPresent()
+                && ack.sequenceNumber().getAsInt() == current.sequence) {
+            complete(TxStatus.ACKED);
+        } else {
+            counters.increment("ack:unexpected");
+        }
+    }
+
+    /** Third-level filtering (6.7.2): destination PAN and address must be ours or broadcast. */
+    private boolean addressedToUs(MacFrame frame) {
+        int destinationPan = frame.destinationPanId().orElse(-1);
+        if (destinationPan >= 0 && destinationPan != BROADCAST_PAN && destinationPan != settings.panId()) {
+            return false;
+        }
+        MacAddress destination = frame.destination();
+        if (destination instanceof ShortAddress s) {
+            return s.isBroadcast() || s.value() == settings.shortAddress();
+        }
+        if (destination instanceof ExtendedAddress e) {
+            return e.value() == settings.extended();
+        }
+        // No destination address: only the PAN coordinator accepts, and only from its own PAN.
+        return settings.panCoordinator() && frame.sourcePan().orElse(settings.panId()) == settings.panId();
+    }
+
+    private static boolean isBroadcast(MacAddress address) {
+        return address instanceof ShortAddress s && s.isBroadcast();
+    }
+
+    /** A retransmission repeats the sequence number of the frame before it from the same source (6.7.3). */
+    private boolean isDuplicate(MacFrame frame) {
+        if (frame.sequenceNumber().isEmpty() || frame.source() == MacAddress.NONE) {
+            return false;
+        }
+        Integer previous = lastSequenceFrom.put(frame.source(), frame.sequenceNumber().getAsInt());
+        return previous != null && previous == frame.sequenceNumber().getAsInt();
+    }
+
+    /** Immediate acknowledgement one turnaround after the frame, without CSMA-CA (6.7.4.2). */
+    private void scheduleAck(MacFrame frame) {
+        if (frame.sequenceNumber().isEmpty()) {
+            return;
+        }
+        byte[] ack = codec.encode(MacFrame.builder(FrameType.ACK, frame.version())
+                .sequenceNumber(frame.sequenceNumber().getAsInt()).build());
+        scheduler.schedule(Duration.ofNanos(timing.turnaroundNanos()), () -> {
+            if (phyUse != PhyUse.IDLE) {
+                counters.increment("ack:phy-busy");
+                return;
+            }
+            phyUse = PhyUse.ACK;
+            counters.increment("ack-sent");
+            tap.sent(ack, channel, scheduler.nanoTime());
+            phy.transmit(ack);
+        });
+    }
+
+    @Override
+    public void linkStateChanged(LinkState state) {
+        counters.increment("link:" + state.name().toLowerCase(java.util.Locale.ROOT));
+        upper.linkStateChanged(state);
+    }
+
+    /** A data request in progress. */
+    private static final class Outgoing {
+        final byte[] psdu;
+        final int sequence;
+        final boolean ackRequest;
+        final MacAddress destination;
+        final CompletableFuture<TxStatus> result;
+        int retries;
+        int nb;
+        int be;
+
+        Outgoing(byte[] psdu, int sequence, boolean ackRequest, MacAddress destination,
+                CompletableFuture<TxStatus> result) {
+            this.psdu = psdu;
+            this.sequence = sequence;
+            this.ackRequest = ackRequest;
+            this.destination = destination;
+            this.result = result;
+        }
+
+        void beginAttempt(int minBe) {
+            nb = 0;
+            be = minBe;
+        }
+    }
+}

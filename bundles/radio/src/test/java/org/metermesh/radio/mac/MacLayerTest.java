@@ -1,0 +1,242 @@
+package org.metermesh.radio.mac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import org.metermesh.api.radio.LinkState;
+import org.metermesh.platform.clock.VirtualScheduler;
+import org.metermesh.radio.frame.FrameType;
+import org.metermesh.radio.frame.FrameVersion;
+import org.metermesh.radio.frame.MacFrame;
+import org.metermesh.radio.frame.MacFrameCodec;
+import org.metermesh.radio.frame.ShortAddress;
+import org.metermesh.radio.medium.MediumSettings;
+import org.metermesh.radio.medium.Position;
+import org.metermesh.radio.medium.SimulatedMedium;
+import org.metermesh.radio.phy.ChannelPlan;
+import org.metermesh.radio.phy.RadioPhy;
+import org.metermesh.radio.phy.Reception;
+import org.metermesh.radio.phy.TxOutcome;
+import org.junit.jupiter.api.Test;
+
+class MacLayerTest {
+
+    private static final ChannelPlan PLAN = ChannelPlan.sunFskNorthAmerica(150);
+    private static final int CHANNEL = 17;
+    private static final int PAN = 0xcafe;
+    private static final byte[] PAYLOAD = "reading 1-0:1.8.0 = 1234 kWh".getBytes();
+
+    private final VirtualScheduler scheduler = new VirtualScheduler(3);
+    private final SimulatedMedium medium = new SimulatedMedium(scheduler, PLAN,
+            new MediumSettings(9, 31.7, 3.0, 0.0, -100, -95, true, 10, 0));
+
+    private Node node(int shortAddress, double x) {
+        return new Node(medium.attach(new Position(x, 0), CHANNEL, 14), shortAddress);
+    }
+
+    @Test
+    void unicastFrameIsDeliveredAndAcknowledged() {
+        Node gateway = node(0x0001, 0);
+        Node meter = node(0x0002, 120);
+
+        CompletionStage<TxStatus> status = meter.mac.sendData(ShortAddress.of(0x0001), PAYLOAD, true);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.ACKED);
+        assertThat(gateway.delivered).singleElement().satisfies(frame -> {
+            assertThat(frame.payload()).isEqualTo(PAYLOAD);
+            assertThat(frame.source()).isEqualTo(ShortAddress.of(0x0002));
+            assertThat(frame.destinationPanId()).hasValue(PAN);
+        });
+        assertThat(meter.mac.counters().get("tx")).isEqualTo(1);
+        assertThat(meter.mac.counters().get("acked")).isEqualTo(1);
+        assertThat(gateway.mac.counters().get("ack-sent")).isEqualTo(1);
+    }
+
+    @Test
+    void unicastToNobodyIsRetriedThenReportedAsNoAck() {
+        Node meter = node(0x0002, 0);
+
+        CompletionStage<TxStatus> status = meter.mac.sendData(ShortAddress.of(0x0042), PAYLOAD, true);
+        scheduler.runFor(Duration.ofSeconds(2));
+
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.NO_ACK);
+        assertThat(meter.mac.counters().get("tx")).as("first try plus macMaxFrameRetries").isEqualTo(4);
+        assertThat(meter.mac.counters().get("retry")).isEqualTo(3);
+        assertThat(meter.mac.counters().get("no-ack")).isEqualTo(1);
+    }
+
+    @Test
+    void broadcastReachesEveryNeighbourWithoutAcknowledgement() {
+        Node gateway = node(0x0001, 0);
+        Node left = node(0x0002, -100);
+        Node right = node(0x0003, 100);
+
+        CompletionStage<TxStatus> status = gateway.mac.sendData(ShortAddress.BROADCAST, PAYLOAD, true);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.SENT);
+        assertThat(left.delivered).hasSize(1);
+        assertThat(right.delivered).hasSize(1);
+        assertThat(left.mac.counters().get("ack-sent")).isZero();
+    }
+
+    @Test
+    void framesForAnotherPanOrAddressAreFilteredNotDelivered() {
+        Node sender = node(0x0002, 0);
+        Node other = node(0x0003, 50);
+        Node gateway = node(0x0001, 100);
+        gateway.mac.apply(gateway.mac.settings().withPanId(0xbeef));
+
+        sender.mac.sendData(ShortAddress.of(0x0001), PAYLOAD, false);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(gateway.delivered).isEmpty();
+        assertThat(gateway.mac.counters().get("filtered")).isEqualTo(1);
+        assertThat(other.delivered).isEmpty();
+        assertThat(other.mac.counters().get("filtered")).isEqualTo(1);
+    }
+
+    @Test
+    void neighbourTableRecordsSignalAndAcknowledgements() {
+        Node gateway = node(0x0001, 0);
+        Node meter = node(0x0002, 120);
+
+        meter.mac.sendData(ShortAddress.of(0x0001), PAYLOAD, true);
+        scheduler.runFor(Duration.ofSeconds(1));
+        gateway.mac.sendData(ShortAddress.of(0x0002), PAYLOAD, true);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(gateway.mac.neighbours()).singleElement().satisfies(link -> {
+            assertThat(link.address()).isEqualTo(ShortAddress.of(0x0002));
+            assertThat(link.lastRssiDbm()).isEqualTo((int) Math.round(14 - (31.7 + 30 * Math.log10(120))));
+            assertThat(link.framesHeard()).isEqualTo(1);
+            assertThat(link.acked()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void busyChannelEndsInChannelBusyAfterMaxCsmaBackoffs() {
+        ScriptedPhy phy = new ScriptedPhy();
+        phy.clear = false;
+        MacLayer mac = scripted(phy, new Recorder());
+
+        CompletionStage<TxStatus> status = mac.sendData(ShortAddress.of(1), PAYLOAD, true);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.CHANNEL_BUSY);
+        assertThat(phy.ccaCount).as("macMaxCsmaBackoffs + 1 assessments").isEqualTo(5);
+        assertThat(phy.sent).isEmpty();
+    }
+
+    @Test
+    void aRetransmissionIsAcknowledgedAgainButDeliveredOnce() {
+        ScriptedPhy phy = new ScriptedPhy();
+        Recorder upper = new Recorder();
+        MacLayer mac = scripted(phy, upper);
+        byte[] frame = MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA, FrameVersion.IEEE_802_15_4_2006)
+                .sequenceNumber(77).ackRequest(true)
+                .intraPan(PAN, ShortAddress.of(0x0001), ShortAddress.of(0x0005)).payload(PAYLOAD).build());
+
+        phy.hear(frame);
+        scheduler.runFor(Duration.ofMillis(5));
+        phy.finishTransmission(TxOutcome.SENT);
+        phy.hear(frame);
+        scheduler.runFor(Duration.ofMillis(5));
+
+        assertThat(upper.delivered).hasSize(1);
+        assertThat(phy.sent).as("two acknowledgements").hasSize(2);
+        assertThat(mac.counters().get("duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void malformedFramesAreCountedByReasonAndTheLayerCarriesOn() {
+        ScriptedPhy phy = new ScriptedPhy();
+        Recorder upper = new Recorder();
+        MacLayer mac = scripted(phy, upper);
+        byte[] good = MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA, FrameVersion.IEEE_802_15_4_2006)
+                .sequenceNumber(1).intraPan(PAN, ShortAddress.of(0x0001), ShortAddress.of(0x0005))
+                .payload(PAYLOAD).build());
+        byte[] corrupted = good.clone();
+        corrupted[5] ^= 0x40;
+
+        phy.hear(new byte[] {0x41});
+        phy.hear(corrupted);
+        phy.hear(good);
+
+        assertThat(mac.counters().snapshot()).containsKey("dropped:bad_fcs");
+        assertThat(mac.counters().snapshot().keySet()).filteredOn(k -> k.startsWith("dropped:")).hasSize(2);
+        assertThat(upper.delivered).hasSize(1);
+    }
+
+    @Test
+    void aFrameLargerThanThePhyAllowsIsRefused() {
+        ScriptedPhy phy = new ScriptedPhy();
+        MacLayer mac = scripted(phy, new Recorder());
+
+        CompletionStage<TxStatus> status = mac.sendData(ShortAddress.of(1), new byte[2047], true);
+
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.FRAME_TOO_LONG);
+        assertThat(phy.sent).isEmpty();
+    }
+
+    @Test
+    void nothingIsSentWhileTheLinkIsDown() {
+        ScriptedPhy phy = new ScriptedPhy();
+        phy.link = LinkState.DOWN;
+        MacLayer mac = scripted(phy, new Recorder());
+
+        assertThat(mac.sendData(ShortAddress.of(1), PAYLOAD, true).toCompletableFuture())
+                .isCompletedWithValue(TxStatus.LINK_DOWN);
+    }
+
+    @Test
+    void aBackendFailureMidTransmissionReportsLinkDown() {
+        ScriptedPhy phy = new ScriptedPhy();
+        MacLayer mac = scripted(phy, new Recorder());
+
+        CompletionStage<TxStatus> status = mac.sendData(ShortAddress.of(1), PAYLOAD, true);
+        scheduler.runFor(Duration.ofSeconds(1));
+        phy.finishTransmission(TxOutcome.FAILED);
+
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.LINK_DOWN);
+    }
+
+    private MacLayer scripted(RadioPhy phy, Recorder upper) {
+        MacLayer mac = new MacLayer(scheduler, phy, MacFrameCodec.sun(), PLAN, CHANNEL,
+                MacSettings.defaults(PAN, 0x0001, 0x02004d6d00000001L, true), 32, upper, FrameTap.NONE);
+        mac.start();
+        return mac;
+    }
+
+    private final class Node {
+        final MacLayer mac;
+        final List<MacFrame> delivered;
+
+        Node(RadioPhy phy, int shortAddress) {
+            Recorder recorder = new Recorder();
+            this.delivered = recorder.delivered;
+            this.mac = new MacLayer(scheduler, phy, MacFrameCodec.sun(), PLAN, CHANNEL,
+                    MacSettings.defaults(PAN, shortAddress, 0x02004d6d00000000L | shortAddress, shortAddress == 1),
+                    32, recorder, FrameTap.NONE);
+            mac.start();
+        }
+    }
+
+    private static final class Recorder implements MacListener {
+        final List<MacFrame> delivered = new ArrayList<>();
+
+        @Override
+        public void dataReceived(MacFrame frame, Reception reception) {
+            delivered.add(frame);
+        }
+
+        @Override
+        public void linkStateChanged(LinkState state) {
+        }
+    }
+}
