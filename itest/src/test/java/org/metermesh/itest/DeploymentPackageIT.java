@@ -41,7 +41,7 @@ import org.osgi.service.deploymentadmin.DeploymentPackage;
 @ExamReactorStrategy(PerClass.class)
 public class DeploymentPackageIT {
 
-    private static final String CORE_DP = "dp/metermesh-core-dp.dp";
+
 
     @Inject
     private BundleContext context;
@@ -56,7 +56,7 @@ public class DeploymentPackageIT {
 
     @Test
     public void corePackageInstallsItsBundlesAndUninstallsThemCleanly() throws Exception {
-        Path file = TestRuntime.file(CORE_DP);
+        Path file = TestRuntime.file(TestRuntime.CORE_DP);
         Manifest manifest = manifestOf(file);
         String name = manifest.getMainAttributes().getValue("DeploymentPackage-SymbolicName");
         Map<String, Version> listed = bundlesListedIn(manifest);

@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
@@ -30,9 +32,12 @@ public final class TestRuntime {
     private TestRuntime() {
     }
 
+    /** Where the build copies the core deployment package. */
+    public static final String CORE_DP = "dp/metermesh-core-dp.dp";
+
     /** The runtime's own bundles and the MeterMesh core feature. */
     public static Option[] withMeterMesh() {
-        return options(runtime(), group("metermesh"));
+        return options(runtime(), coreFeature());
     }
 
     /**
@@ -40,7 +45,7 @@ public final class TestRuntime {
      * bundle resolves, or the platform's optional import of it stays unwired.
      */
     public static Option[] withKuraApiAndMeterMesh() {
-        return options(runtime(), group("kura-api"), group("metermesh"));
+        return options(runtime(), group("kura-api"), coreFeature());
     }
 
     /** The runtime alone: MeterMesh arrives later, e.g. as a deployment package. */
@@ -65,6 +70,25 @@ public final class TestRuntime {
         return composite(junitBundles(), group(name()),
                 // Pax Logging's fallback logger prints DEBUG by default; MeterMesh's own logs start at INFO.
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"));
+    }
+
+    /**
+     * The core feature's bundles, installed straight out of the deployment package that carries them, so the
+     * tests run exactly what a gateway installs.
+     */
+    private static Option coreFeature() {
+        Path dp = file(CORE_DP);
+        List<String> entries;
+        try (JarFile jar = new JarFile(dp.toFile())) {
+            entries = jar.stream().map(JarEntry::getName).filter(name -> name.endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dp, e);
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalStateException("no bundles in " + dp);
+        }
+        return composite(entries.stream().map(entry -> bundle("jar:" + dp.toUri() + "!/" + entry))
+                .toArray(Option[]::new));
     }
 
     private static Option group(String directory) {

@@ -9,8 +9,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 
 /**
- * Stops the OSGi framework when the JVM is asked to exit (Ctrl-C, SIGTERM, or an exit after a configuration
- * error), so that every component deactivates and the state store closes its file. The launcher that starts the
+ * Stops the OSGi framework when the JVM is asked to exit (Ctrl-C, SIGTERM), so that every component deactivates and the state store closes its file. The launcher that starts the
  * standalone gateway does not do this itself.
  */
 final class FrameworkShutdownHook {
@@ -21,7 +20,6 @@ final class FrameworkShutdownHook {
     private final Framework framework;
     private final PrintStream console;
     private final Thread thread = new Thread(this::stop, "metermesh-shutdown");
-    private volatile boolean quiet;
 
     FrameworkShutdownHook(Framework framework, PrintStream console) {
         this.framework = framework;
@@ -30,11 +28,6 @@ final class FrameworkShutdownHook {
 
     void install() {
         Runtime.getRuntime().addShutdownHook(thread);
-    }
-
-    /** Stop without a word: the reason for exiting has been printed already. */
-    void quiet() {
-        quiet = true;
     }
 
     /** For when the framework stops by other means: the hook has nothing left to do. */
@@ -47,9 +40,7 @@ final class FrameworkShutdownHook {
     }
 
     private void stop() {
-        if (!quiet) {
-            console.println("MeterMesh gateway stopping");
-        }
+        console.println("MeterMesh gateway stopping");
         boolean stopped = false;
         try {
             framework.stop();
@@ -59,9 +50,7 @@ final class FrameworkShutdownHook {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!quiet) {
-            console.println(stopped ? "MeterMesh gateway stopped"
-                    : "MeterMesh gateway did not stop within " + STOP_TIMEOUT_MILLIS / 1000 + " s");
-        }
+        console.println(stopped ? "MeterMesh gateway stopped"
+                : "MeterMesh gateway did not stop within " + STOP_TIMEOUT_MILLIS / 1000 + " s");
     }
 }

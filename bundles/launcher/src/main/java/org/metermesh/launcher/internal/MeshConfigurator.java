@@ -111,12 +111,13 @@ public final class MeshConfigurator {
     }
 
     /**
-     * Prints the reason and exits; the shutdown hook then stops the framework without further words. Exiting from
-     * another thread lets this activation return first, so stopping the framework does not wait on it.
+     * Prints the reason and ends the process at once. Nothing has been configured yet, so no component is active and
+     * no state file is open: there is nothing to shut down. Stopping the framework instead would race the start-up
+     * still in progress (Felix then prints stack traces) and bury the one line that matters.
      */
-    private void refuseToStart(String message) {
+    private static void refuseToStart(String message) {
         System.err.println(message);
-        shutdownHook.quiet();
-        new Thread(() -> System.exit(EXIT_BAD_CONFIG), "metermesh-config-refused").start();
+        System.err.flush();
+        Runtime.getRuntime().halt(EXIT_BAD_CONFIG);
     }
 }

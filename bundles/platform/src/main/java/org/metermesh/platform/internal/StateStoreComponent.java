@@ -16,9 +16,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The durable state store. It lives in this bundle's persistent storage area unless a directory is configured;
- * either way it outlives updates of every bundle, this one included.
+ * either way it outlives updates of every bundle, this one included. Immediate: a state directory that cannot
+ * be opened shows in the start-up summary, not at the first write.
  */
-@Component(name = StateStoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = StateStore.class)
+@Component(name = StateStoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = StateStore.class,
+        immediate = true)
 @Designate(ocd = StateStoreComponent.Config.class)
 public final class StateStoreComponent implements StateStore {
 
