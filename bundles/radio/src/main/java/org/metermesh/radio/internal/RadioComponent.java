@@ -1,33 +1,92 @@
 package org.metermesh.radio.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.radio.LinkState;
+import org.metermesh.api.radio.MacAddress;
 import org.metermesh.api.radio.RadioDriver;
+import org.metermesh.api.radio.RadioFrame;
+import org.metermesh.api.radio.RadioListener;
 import org.metermesh.api.radio.RadioSettings;
+import org.metermesh.api.radio.RadioStatistics;
+import org.metermesh.api.radio.TxStatus;
+import org.metermesh.radio.frame.FcsType;
+import org.metermesh.radio.frame.MacFrame;
+import org.metermesh.radio.frame.MacFrameCodec;
+import org.metermesh.radio.mac.FrameTap;
+import org.metermesh.radio.mac.MacLayer;
+import org.metermesh.radio.mac.MacListener;
+import org.metermesh.radio.mac.MacSettings;
+import org.metermesh.radio.phy.ChannelPlan;
+import org.metermesh.radio.phy.Reception;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
-/** The radio driver service. Backends (simulated medium, serial RCP, ZEP) attach here. */
-@Component(name = RadioComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = RadioDriver.class)
+/**
+ * The radio driver service: the MAC over the configured backend, driven by the gateway's event loop. Any change of
+ * configuration re-creates it (consumers hold dynamic references and rebind).
+ */
+@Component(name = RadioComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = RadioDriver.class,
+        immediate = true)
 @Designate(ocd = RadioComponent.Config.class)
-public final class RadioComponent implements RadioDriver {
+public final class RadioComponent implements RadioDriver, MacListener {
 
     public static final String PID = "org.metermesh.radio";
 
+    private static final Logger LOG = System.getLogger(RadioComponent.class.getName());
+    private static final long STATISTICS_TIMEOUT_SECONDS = 2;
+
     /** Defaults from the field manual's {@code iz set wpan0 0xcafe 0x0001 0x11}. */
     @ObjectClassDefinition(id = PID, name = "MeterMesh radio",
-            description = "IEEE 802.15.4/802.15.4g radio: addressing, channel and transmit power.")
+            description = "IEEE 802.15.4/802.15.4g radio: backend, addressing, channel plan, channel and power.")
     public @interface Config {
+        @AttributeDefinition(name = "Backend", description = "simulated: an in-process medium; serial: a radio "
+                + "co-processor on a serial port (bundles/radio/RCP-PROTOCOL.md); zep: ZEP v2 over UDP.",
+                options = {@Option(value = "simulated", label = "Simulated medium"),
+                    @Option(value = "serial", label = "Serial radio co-processor"),
+                    @Option(value = "zep", label = "ZEP v2 over UDP")})
+        String backend() default "simulated";
+
+        @AttributeDefinition(name = "Channel plan", description = "oqpsk-2450 (channels 11-26) or the North-American "
+                + "902-928 MHz SUN FSK plan sun-fsk-na-<50|100|150|200|300 kb/s> (channels 0-128).",
+                options = {@Option(value = "sun-fsk-na-50", label = "SUN FSK 902-928 MHz, 50 kb/s"),
+                    @Option(value = "sun-fsk-na-100", label = "SUN FSK 902-928 MHz, 100 kb/s"),
+                    @Option(value = "sun-fsk-na-150", label = "SUN FSK 902-928 MHz, 150 kb/s"),
+                    @Option(value = "sun-fsk-na-200", label = "SUN FSK 902-928 MHz, 200 kb/s"),
+                    @Option(value = "sun-fsk-na-300", label = "SUN FSK 902-928 MHz, 300 kb/s"),
+                    @Option(value = "oqpsk-2450", label = "2.4 GHz O-QPSK, 250 kb/s")})
+        String channel_plan() default "sun-fsk-na-50";
+
         @AttributeDefinition(name = "PAN ID", min = "0", max = "65534",
                 description = "IEEE 802.15.4 PAN identifier (field manual: 0xcafe).")
         int pan_id() default 0xcafe;
 
-        @AttributeDefinition(name = "Short address", min = "0", max = "65533",
-                description = "16-bit short address of the gateway (field manual: 0x0001).")
+        @AttributeDefinition(name = "Short address", min = "0", max = "65534",
+                description = "16-bit short address of the gateway (field manual: 0x0001); 65534 (0xfffe): none, "
+                        + "frames carry the extended address.")
         int short_address() default 0x0001;
 
         @AttributeDefinition(name = "Extended address",
@@ -41,15 +100,72 @@ public final class RadioComponent implements RadioDriver {
         @AttributeDefinition(name = "TX power (dBm)", min = "-20", max = "30",
                 description = "TX_POWER_DBM: raise it where packet loss exceeds 15 % (field manual).")
         int tx_power_dbm() default 14;
+
+        @AttributeDefinition(name = "Serial port", description = "Port of the radio co-processor (serial backend).")
+        String serial_port() default "/dev/ttyACM0";
+
+        @AttributeDefinition(name = "Serial baud rate", min = "1200", max = "4000000",
+                description = "Baud rate of the radio co-processor (serial backend).")
+        int serial_baud() default 115_200;
+
+        @AttributeDefinition(name = "ZEP port", min = "0", max = "65535",
+                description = "UDP port to receive ZEP on (zep backend); 17754 is ZEP's registered port.")
+        int zep_port() default 17754;
+
+        @AttributeDefinition(name = "ZEP peers", required = false, cardinality = 32,
+                description = "host:port of every ZEP peer to send to (zep backend).")
+        String[] zep_peers() default {};
+
+        @AttributeDefinition(name = "Simulation seed", description = "Seed of the simulated medium's randomness.")
+        long sim_seed() default 1;
+
+        @AttributeDefinition(name = "Capture file", required = false,
+                description = "If set, every frame sent or heard is written to this pcap file (LINKTYPE 283) for "
+                        + "Wireshark. Empty: no capture.")
+        String capture_file() default "";
     }
 
-    private volatile RadioSettings settings;
+    private final Scheduler loop;
+    private final RadioSettings settings;
+    private final Backend backend;
+    private final MacLayer mac;
+    private final PcapCapture capture;
+    private final List<RadioListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile LinkState linkState = LinkState.DOWN;
 
     @Activate
-    @Modified
-    void configure(Config config) {
-        settings = new RadioSettings(config.pan_id(), config.short_address(),
+    public RadioComponent(Config config, @Reference Scheduler loop) throws IOException {
+        this.loop = loop;
+        this.settings = new RadioSettings(config.pan_id(), config.short_address(),
                 parseEui64(config.extended_address()), config.channel(), config.tx_power_dbm());
+        ChannelPlan plan = ChannelPlan.named(config.channel_plan());
+        plan.requireChannel(config.channel());
+        FcsType fcsType = plan.fcsLength() == 4 ? FcsType.CRC32 : FcsType.CRC16;
+        MacFrameCodec codec = new MacFrameCodec(fcsType, plan.maxPsdu());
+        this.capture = config.capture_file().isBlank() ? null
+                : new PcapCapture(Path.of(config.capture_file()), loop, plan, fcsType);
+        this.backend = Backend.create(config, plan, loop);
+        this.mac = new MacLayer(loop, backend.phy(), codec, plan, config.channel(),
+                MacSettings.defaults(settings.panId(), settings.shortAddress(), settings.extendedAddress(), true), 256,
+                this, capture == null ? FrameTap.NONE : capture);
+        loop.execute(() -> {
+            backend.phy().setTxPower(settings.txPowerDbm());
+            mac.start();
+            linkState = backend.phy().linkState();
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        loop.execute(() -> {
+            backend.phy().close();
+            if (capture != null) {
+                capture.close();
+            }
+            closed.complete(null);
+        });
+        await(closed, "closing the radio backend");
     }
 
     static long parseEui64(String hex) {
@@ -57,7 +173,20 @@ public final class RadioComponent implements RadioDriver {
         if (digits.length() != 16) {
             throw new IllegalArgumentException("extended.address '" + hex + "' is not 16 hex digits");
         }
-        return Long.parseUnsignedLong(digits, 16);
+        try {
+            return Long.parseUnsignedLong(digits, 16);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("extended.address '" + hex + "' is not 16 hex digits");
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(RadioListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(RadioListener listener) {
+        listeners.remove(listener);
     }
 
     @Override
@@ -67,6 +196,73 @@ public final class RadioComponent implements RadioDriver {
 
     @Override
     public LinkState linkState() {
-        return LinkState.DOWN;
+        return linkState;
+    }
+
+    @Override
+    public CompletionStage<TxStatus> send(MacAddress destination, byte[] payload, boolean ackRequest) {
+        byte[] copy = payload.clone();
+        CompletableFuture<TxStatus> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                mac.sendData(destination, copy, ackRequest).thenAccept(result::complete);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Taken on the event loop, where the counters live; waits at most two seconds for it. */
+    @Override
+    public RadioStatistics statistics() {
+        CompletableFuture<RadioStatistics> snapshot = new CompletableFuture<>();
+        loop.execute(() -> {
+            Map<String, Long> counters = new TreeMap<>(mac.counters().snapshot());
+            counters.putAll(backend.prefixedCounters());
+            snapshot.complete(new RadioStatistics(counters, mac.neighbours()));
+        });
+        return await(snapshot, "reading the radio statistics");
+    }
+
+    private static <T> T await(CompletableFuture<T> future, String what) {
+        try {
+            return future.get(STATISTICS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(what + ": the event loop did not answer within "
+                    + STATISTICS_TIMEOUT_SECONDS + " s");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + ": interrupted");
+        }
+    }
+
+    @Override
+    public void dataReceived(MacFrame frame, Reception reception) {
+        RadioFrame delivered = new RadioFrame(frame.source(), frame.destination(),
+                frame.destinationPanId().orElse(settings.panId()), frame.payload(), reception.rssiDbm(),
+                reception.lqi(), reception.channel(), reception.timestampNanos());
+        for (RadioListener listener : listeners) {
+            try {
+                listener.received(delivered);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "radio listener " + listener + " failed on a frame from " + frame.source(), e);
+            }
+        }
+    }
+
+    @Override
+    public void linkStateChanged(LinkState state) {
+        linkState = state;
+        LOG.log(state == LinkState.UP ? Level.INFO : Level.WARNING, "radio link " + state);
+        for (RadioListener listener : listeners) {
+            try {
+                listener.linkStateChanged(state);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "radio listener " + listener + " failed on link state " + state, e);
+            }
+        }
     }
 }

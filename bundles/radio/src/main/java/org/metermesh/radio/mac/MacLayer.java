@@ -1,5 +1,7 @@
 package org.metermesh.radio.mac;
 
+import org.metermesh.api.radio.NeighbourLink;
+import org.metermesh.api.radio.TxStatus;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -11,13 +13,13 @@ import java.util.concurrent.CompletionStage;
 import org.metermesh.api.clock.Cancellable;
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.radio.LinkState;
-import org.metermesh.radio.frame.ExtendedAddress;
+import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.radio.frame.FrameDecodeResult;
 import org.metermesh.radio.frame.FrameType;
-import org.metermesh.radio.frame.MacAddress;
+import org.metermesh.api.radio.MacAddress;
 import org.metermesh.radio.frame.MacFrame;
 import org.metermesh.radio.frame.MacFrameCodec;
-import org.metermesh.radio.frame.ShortAddress;
+import org.metermesh.api.radio.ShortAddress;
 import org.metermesh.radio.phy.ChannelPlan;
 import org.metermesh.radio.phy.PhyListener;
 import org.metermesh.radio.phy.RadioPhy;
@@ -159,7 +161,7 @@ public final class MacLayer implements PhyListener {
         if (current == null) {
             return;
         }
-        if (phyUse != PhyUse.IDLE || !phy.channelClear()) {
+        if (phyUse != PhyUse.IDLE || (!phy.assessesChannelOnTransmit() && !phy.channelClear())) {
             channelBusy();
             return;
         }

@@ -1,9 +1,9 @@
 package org.metermesh.radio.mac;
 
-import org.metermesh.radio.frame.ExtendedAddress;
+import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.radio.frame.FrameVersion;
-import org.metermesh.radio.frame.MacAddress;
-import org.metermesh.radio.frame.ShortAddress;
+import org.metermesh.api.radio.MacAddress;
+import org.metermesh.api.radio.ShortAddress;
 
 /**
  * Who this MAC is and how it retries.

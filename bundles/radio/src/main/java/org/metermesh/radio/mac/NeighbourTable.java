@@ -1,11 +1,12 @@
 package org.metermesh.radio.mac;
 
+import org.metermesh.api.radio.NeighbourLink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.metermesh.radio.frame.MacAddress;
+import org.metermesh.api.radio.MacAddress;
 
 /** Per-neighbour link statistics, bounded: the neighbour heard least recently makes room for a new one. */
 final class NeighbourTable {

@@ -29,6 +29,15 @@ public interface RadioPhy extends AutoCloseable {
     /** Clear channel assessment: true if no energy above the CCA threshold is on the channel now. */
     boolean channelClear();
 
+    /**
+     * True if the radio assesses the channel itself right before every transmission and reports a busy channel
+     * as {@link TxOutcome#CHANNEL_BUSY}. The MAC then skips its own assessment, which for a co-processor would
+     * cost a round trip on the event loop.
+     */
+    default boolean assessesChannelOnTransmit() {
+        return false;
+    }
+
     LinkState linkState();
 
     /** Stops the backend and releases its port or socket; no events follow. */

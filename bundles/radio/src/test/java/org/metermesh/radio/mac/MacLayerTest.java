@@ -1,5 +1,6 @@
 package org.metermesh.radio.mac;
 
+import org.metermesh.api.radio.TxStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.metermesh.radio.frame.FrameType;
 import org.metermesh.radio.frame.FrameVersion;
 import org.metermesh.radio.frame.MacFrame;
 import org.metermesh.radio.frame.MacFrameCodec;
-import org.metermesh.radio.frame.ShortAddress;
+import org.metermesh.api.radio.ShortAddress;
 import org.metermesh.radio.medium.MediumSettings;
 import org.metermesh.radio.medium.Position;
 import org.metermesh.radio.medium.SimulatedMedium;
@@ -131,6 +132,24 @@ class MacLayerTest {
         assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.CHANNEL_BUSY);
         assertThat(phy.ccaCount).as("macMaxCsmaBackoffs + 1 assessments").isEqualTo(5);
         assertThat(phy.sent).isEmpty();
+    }
+
+    @Test
+    void aRadioThatAssessesTheChannelItselfIsNotAskedAndItsBusyVerdictCounts() {
+        ScriptedPhy phy = new ScriptedPhy();
+        phy.assessesOnTransmit = true;
+        MacLayer mac = scripted(phy, new Recorder());
+
+        CompletionStage<TxStatus> status = mac.sendData(ShortAddress.of(1), PAYLOAD, false);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            scheduler.runFor(Duration.ofSeconds(1));
+            phy.finishTransmission(TxOutcome.CHANNEL_BUSY);
+        }
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(phy.ccaCount).isZero();
+        assertThat(phy.sent).as("one attempt per CSMA round").hasSize(5);
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.CHANNEL_BUSY);
     }
 
     @Test

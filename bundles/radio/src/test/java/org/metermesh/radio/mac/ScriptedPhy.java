@@ -15,6 +15,7 @@ final class ScriptedPhy implements RadioPhy {
     final List<byte[]> sent = new ArrayList<>();
     PhyListener listener;
     boolean clear = true;
+    boolean assessesOnTransmit;
     int ccaCount;
     int channel;
     LinkState link = LinkState.UP;
@@ -51,6 +52,11 @@ final class ScriptedPhy implements RadioPhy {
     public boolean channelClear() {
         ccaCount++;
         return clear;
+    }
+
+    @Override
+    public boolean assessesChannelOnTransmit() {
+        return assessesOnTransmit;
     }
 
     @Override

@@ -1,6 +1,5 @@
-package org.metermesh.radio.mac;
+package org.metermesh.api.radio;
 
-import org.metermesh.radio.frame.MacAddress;
 
 /**
  * What this radio knows of one neighbour's link: signal as heard, and how our frames to it fared.
