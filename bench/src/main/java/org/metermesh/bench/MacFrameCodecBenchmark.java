@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.metermesh.radio.frame.AuxiliarySecurityHeader;
-import org.metermesh.radio.frame.ExtendedAddress;
+import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.radio.frame.FrameDecodeResult;
 import org.metermesh.radio.frame.FrameType;
 import org.metermesh.radio.frame.FrameVersion;
@@ -14,7 +14,7 @@ import org.metermesh.radio.frame.MacFrameCodec;
 import org.metermesh.radio.frame.MlmeSubIe;
 import org.metermesh.radio.frame.PayloadIe;
 import org.metermesh.radio.frame.SecurityLevel;
-import org.metermesh.radio.frame.ShortAddress;
+import org.metermesh.api.radio.ShortAddress;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
