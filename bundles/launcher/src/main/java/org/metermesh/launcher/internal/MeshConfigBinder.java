@@ -73,7 +73,22 @@ final class MeshConfigBinder {
         if (max != Integer.MAX_VALUE && typed.size() > max) {
             throw error(setting, "at most " + max + " values allowed, found " + typed.size());
         }
-        return typed.toArray((Object[]) java.lang.reflect.Array.newInstance(typed.get(0).getClass(), 0));
+        return typed.toArray((Object[]) java.lang.reflect.Array.newInstance(javaType(ad.getType()), 0));
+    }
+
+    /** The element type of a multi-valued attribute's array, as ConfigurationAdmin stores it. */
+    private static Class<?> javaType(int type) {
+        return switch (type) {
+            case AttributeDefinition.INTEGER -> Integer.class;
+            case AttributeDefinition.LONG -> Long.class;
+            case AttributeDefinition.SHORT -> Short.class;
+            case AttributeDefinition.BYTE -> Byte.class;
+            case AttributeDefinition.DOUBLE -> Double.class;
+            case AttributeDefinition.FLOAT -> Float.class;
+            case AttributeDefinition.BOOLEAN -> Boolean.class;
+            case AttributeDefinition.CHARACTER -> Character.class;
+            default -> String.class;
+        };
     }
 
     private Object convert(MeshConfigFile.Setting setting, int type, String text) throws MeshConfigException {

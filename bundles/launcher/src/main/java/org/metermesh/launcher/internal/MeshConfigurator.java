@@ -67,6 +67,10 @@ public final class MeshConfigurator {
         } catch (IOException e) {
             refuseToStart("metermesh: configuration error: " + file + ": cannot store configuration: " + e);
             return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "applying " + file + " failed", e);
+            refuseToStart("metermesh: configuration error: " + file + ": could not be applied: " + e);
+            return;
         }
         StartupSummary summary = new StartupSummary(context, scr, file, plan.size());
         summaryThread = new Thread(() -> console.println(summary.awaitAndDescribe()), "metermesh-startup-summary");

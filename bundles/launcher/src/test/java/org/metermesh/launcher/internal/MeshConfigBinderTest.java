@@ -35,6 +35,14 @@ class MeshConfigBinderTest {
     }
 
     @Test
+    void anEmptyListBindsToAnEmptyArrayOfTheAttributesType() throws Exception {
+        Map<String, Hashtable<String, Object>> plan = binder.bind(parse("rpl:\n  prefixes: []\n"));
+
+        assertThat(plan.get("org.metermesh.rpl").get("prefixes")).isInstanceOf(String[].class)
+                .isEqualTo(new String[0]);
+    }
+
+    @Test
     void sectionsLeftOutStillGetAnEmptyConfigurationSoTheirDefaultsApply() throws Exception {
         Map<String, Hashtable<String, Object>> plan = binder.bind(parse("radio:\n  channel: 11\n"));
 
