@@ -1,5 +1,6 @@
 package org.metermesh.radio.mac;
 
+import org.metermesh.radio.phy.Counters;
 import org.metermesh.api.radio.NeighbourLink;
 import org.metermesh.api.radio.TxStatus;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class MacLayer implements PhyListener {
     private final MacTiming timing;
     private final MacListener upper;
     private final FrameTap tap;
-    private final MacCounters counters = new MacCounters();
+    private final Counters counters = new Counters();
     private final NeighbourTable neighbours;
     private final Map<MacAddress, Integer> lastSequenceFrom = new HashMap<>();
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
@@ -99,7 +100,7 @@ public final class MacLayer implements PhyListener {
         return channel;
     }
 
-    public MacCounters counters() {
+    public Counters counters() {
         return counters;
     }
 

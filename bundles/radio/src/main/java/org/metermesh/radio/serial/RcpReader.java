@@ -1,5 +1,6 @@
 package org.metermesh.radio.serial;
 
+import org.metermesh.radio.phy.Counters;
 import java.io.IOException;
 
 /**
@@ -18,10 +19,10 @@ final class RcpReader implements Runnable {
 
     private final SerialLink link;
     private final RcpCodec codec;
-    private final SerialRcpCounters counters;
+    private final Counters counters;
     private final Inbound inbound;
 
-    RcpReader(SerialLink link, RcpCodec codec, SerialRcpCounters counters, Inbound inbound) {
+    RcpReader(SerialLink link, RcpCodec codec, Counters counters, Inbound inbound) {
         this.link = link;
         this.codec = codec;
         this.counters = counters;

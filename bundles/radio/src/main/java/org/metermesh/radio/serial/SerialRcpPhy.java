@@ -1,5 +1,6 @@
 package org.metermesh.radio.serial;
 
+import org.metermesh.radio.phy.Counters;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -63,7 +64,7 @@ public final class SerialRcpPhy implements RadioPhy {
     private final Scheduler scheduler;
     private final SerialLink.Opener opener;
     private final RcpCodec codec;
-    private final SerialRcpCounters counters = new SerialRcpCounters();
+    private final Counters counters = new Counters();
     private final ExecutorService io;
     private final ReconnectBackoff backoff;
     private final RcpClock clock = new RcpClock();
@@ -106,7 +107,7 @@ public final class SerialRcpPhy implements RadioPhy {
         });
     }
 
-    public SerialRcpCounters counters() {
+    public Counters counters() {
         return counters;
     }
 

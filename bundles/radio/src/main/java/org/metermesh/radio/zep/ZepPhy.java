@@ -1,5 +1,6 @@
 package org.metermesh.radio.zep;
 
+import org.metermesh.radio.phy.Counters;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -44,7 +45,7 @@ public final class ZepPhy implements RadioPhy {
     private final ZepTransport transport;
     private final ZepCodec codec = new ZepCodec();
     private final LqiRssiMapping rssi;
-    private final ZepCounters counters = new ZepCounters();
+    private final Counters counters = new Counters();
     private final ExecutorService sender;
 
     private volatile boolean closed;
@@ -77,7 +78,7 @@ public final class ZepPhy implements RadioPhy {
         });
     }
 
-    public ZepCounters counters() {
+    public Counters counters() {
         return counters;
     }
 

@@ -1,5 +1,6 @@
 package org.metermesh.radio.serial;
 
+import org.metermesh.radio.phy.Counters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metermesh.radio.serial.HdlcLiteTest.bytes;
 
@@ -150,7 +151,7 @@ class SerialRcpPhyPtyTest {
 
         // Input is decoded in order, so once the good frame is here every bad one before it has been counted.
         assertThat(listener.nextReception().psdu()).isEqualTo(PSDU);
-        SerialRcpCounters counters = phy.counters();
+        Counters counters = phy.counters();
         assertThat(counters.get("dropped:bad-fcs")).isEqualTo(1);
         assertThat(counters.get("dropped:unknown-command")).isEqualTo(1);
         assertThat(counters.get("dropped:truncated")).isEqualTo(1);

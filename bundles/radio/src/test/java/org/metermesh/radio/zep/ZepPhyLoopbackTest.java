@@ -1,5 +1,6 @@
 package org.metermesh.radio.zep;
 
+import org.metermesh.radio.phy.Counters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -132,7 +133,7 @@ class ZepPhyLoopbackTest {
         Reception reception = listenerB.nextReception();
         assertThat(reception.psdu()).isEqualTo(FROM_A);
         assertThat(reception.lqi()).isEqualTo(77);
-        ZepCounters counters = b.counters();
+        Counters counters = b.counters();
         assertThat(counters.get("dropped:bad-preamble")).isEqualTo(1);
         assertThat(counters.get("dropped:too-short")).isEqualTo(1);
         assertThat(counters.get("dropped:unsupported-version")).isEqualTo(1);

@@ -1,4 +1,4 @@
-package org.metermesh.radio.serial;
+package org.metermesh.radio.phy;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -6,15 +6,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the serial backend did, by name: {@code rx}, {@code tx}, {@code tx-sent}, {@code link-down},
- * {@code dropped:<reason>} and so on (RCP-PROTOCOL.md lists them). Incremented from the reader thread and the event
- * loop; readable from any thread.
+ * Event counts by name, as the radio's layers keep them: {@code rx}, {@code tx}, {@code acked}, {@code no-ack},
+ * {@code dropped:<reason>} and so on. Safe to increment from I/O threads and the event loop, and to read anywhere.
  */
-public final class SerialRcpCounters {
+public final class Counters {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-    void increment(String name) {
+    public void increment(String name) {
         counts.computeIfAbsent(name, key -> new LongAdder()).increment();
     }
 
@@ -24,7 +23,7 @@ public final class SerialRcpCounters {
         return count == null ? 0 : count.sum();
     }
 
-    /** All non-zero counts, sorted by name. */
+    /** All counts, sorted by name. */
     public Map<String, Long> snapshot() {
         Map<String, Long> snapshot = new TreeMap<>();
         counts.forEach((name, count) -> snapshot.put(name, count.sum()));
