@@ -16,6 +16,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.metermesh.api.radio.LinkState;
 import org.metermesh.api.radio.RadioDriver;
+import org.metermesh.api.radio.RadioSettings;
 import org.metermesh.api.radio.RadioStatistics;
 import org.metermesh.api.radio.ShortAddress;
 import org.metermesh.api.radio.TxStatus;
@@ -76,10 +77,20 @@ public class RadioDriverIT {
         assertTrue(stats, stats.contains("link UP, channel 17, PAN 0xcafe"));
         assertTrue(stats, stats.lines().anyMatch(line -> line.matches("sent\\s+1")));
 
+        // Retune and readdress live, as the field manual's iz set does.
+        radio.apply(new RadioSettings(0xbeef, 0x0002, radio.settings().extendedAddress(), 20, 10));
+        assertEquals(TxStatus.SENT, radio.send(ShortAddress.BROADCAST, payload, false).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS));
+        String retuned = (String) commands.getClass().getMethod("stats").invoke(commands);
+        assertTrue(retuned, retuned.contains("link UP, channel 20, PAN 0xbeef"));
+
         List<String> decoded = tshark(capture, "wpan.frame_type", "wpan.dst_pan", "wpan.dst16", "wpan.src16",
                 "wpan.fcs_ok", "_ws.malformed");
-        assertEquals("one data frame, broadcast in PAN 0xcafe from 0x0001 with a good FCS, not malformed",
-                List.of("0x0001\t0xcafe\t0xffff\t0x0001\t1\t"), decoded);
+        assertEquals("data frames, broadcast in PAN 0xcafe from 0x0001, then in PAN 0xbeef from 0x0002, with good "
+                + "FCSs, not malformed", List.of("0x0001\t0xcafe\t0xffff\t0x0001\t1\t",
+                        "0x0001\t0xbeef\t0xffff\t0x0002\t1\t"), decoded);
+        assertEquals("channels in the capture's TAP header", List.of("17", "20"),
+                tshark(capture, "wpan-tap.ch_num"));
     }
 
     private <T> T service(Class<T> type) {

@@ -14,6 +14,14 @@ public interface RadioDriver {
 
     RadioSettings settings();
 
+    /**
+     * Retunes the radio and changes its addresses and power for every following frame, as the field manual's
+     * {@code iz set} does. Not persisted: the component's configuration applies again when it is re-created.
+     *
+     * @throws IllegalArgumentException if the channel is not in the configured channel plan
+     */
+    void apply(RadioSettings settings);
+
     LinkState linkState();
 
     /**

@@ -126,7 +126,8 @@ public final class RadioComponent implements RadioDriver, MacListener {
     }
 
     private final Scheduler loop;
-    private final RadioSettings settings;
+    private final ChannelPlan plan;
+    private volatile RadioSettings settings;
     private final Backend backend;
     private final MacLayer mac;
     private final PcapCapture capture;
@@ -138,7 +139,7 @@ public final class RadioComponent implements RadioDriver, MacListener {
         this.loop = loop;
         this.settings = new RadioSettings(config.pan_id(), config.short_address(),
                 parseEui64(config.extended_address()), config.channel(), config.tx_power_dbm());
-        ChannelPlan plan = ChannelPlan.named(config.channel_plan());
+        this.plan = ChannelPlan.named(config.channel_plan());
         plan.requireChannel(config.channel());
         FcsType fcsType = plan.fcsLength() == 4 ? FcsType.CRC32 : FcsType.CRC16;
         MacFrameCodec codec = new MacFrameCodec(fcsType, plan.maxPsdu());
@@ -192,6 +193,21 @@ public final class RadioComponent implements RadioDriver, MacListener {
     @Override
     public RadioSettings settings() {
         return settings;
+    }
+
+    @Override
+    public void apply(RadioSettings newSettings) {
+        plan.requireChannel(newSettings.channel());
+        CompletableFuture<Void> applied = new CompletableFuture<>();
+        loop.execute(() -> {
+            mac.apply(mac.settings().withPanId(newSettings.panId()).withShortAddress(newSettings.shortAddress())
+                    .withExtendedAddress(newSettings.extendedAddress()));
+            mac.setChannel(newSettings.channel());
+            backend.phy().setTxPower(newSettings.txPowerDbm());
+            settings = newSettings;
+            applied.complete(null);
+        });
+        await(applied, "applying radio settings");
     }
 
     @Override
