@@ -83,6 +83,27 @@ public final class SimulatedMedium {
         return Double.isNaN(loss) ? Double.NaN : sender.txPowerDbm() - loss;
     }
 
+    /** Calls {@code hearer} for every live node that hears {@code sender} at {@code minRssiDbm} or more, in id order. */
+    public void forEachHearer(SimulatedPhy sender, double minRssiDbm, java.util.function.Consumer<SimulatedPhy> hearer) {
+        Neighbours neighbours = sender.neighbours();
+        for (int i = 0; i < neighbours.size(); i++) {
+            SimulatedPhy other = nodes.get(neighbours.id(i));
+            if (!other.isClosed() && sender.txPowerDbm() - neighbours.loss(i) >= minRssiDbm
+                    && !blockedLinks.contains(pairKey(sender.id(), other.id()))) {
+                hearer.accept(other);
+            }
+        }
+    }
+
+    /** Every node attached so far, in id order. */
+    public List<SimulatedPhy> nodes() {
+        return java.util.Collections.unmodifiableList(nodes);
+    }
+
+    public MediumSettings settings() {
+        return settings;
+    }
+
     void transmit(SimulatedPhy sender, byte[] psdu) {
         long now = scheduler.nanoTime();
         Transmission tx = new Transmission(sender, sender.channel(), sender.txPowerDbm(), psdu, now,
