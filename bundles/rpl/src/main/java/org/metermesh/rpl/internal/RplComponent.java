@@ -19,7 +19,7 @@ public final class RplComponent {
             description = "RFC 6550 discovery and routing with the gateway as DODAG root.")
     public @interface Config {
         @AttributeDefinition(name = "Trickle Imin (ms)", min = "1", max = "65536",
-                description = "RFC 6206 minimum interval. Wi-SUN FAN uses 15 s; this default favours fast joins.")
+                description = "RFC 6206 Imin (RFC 6550 DIOIntervalMin 12: 4.096 s, as Contiki-NG; Wi-SUN FAN small networks use 2^15 ms).")
         int trickle_imin_ms() default 4096;
 
         @AttributeDefinition(name = "Trickle doublings", min = "0", max = "32",

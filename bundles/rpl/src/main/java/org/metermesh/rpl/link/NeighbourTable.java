@@ -1,0 +1,383 @@
+package org.metermesh.rpl.link;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.metermesh.api.clock.Cancellable;
+import org.metermesh.api.clock.Scheduler;
+import org.metermesh.api.radio.TxStatus;
+import org.metermesh.rpl.of.Rank;
+
+/**
+ * One node's neighbours: link quality (RSSI, LQI, ETX), the Rank each advertised, and packet loss per link.
+ * A sans-I/O core on a {@link Scheduler}; not thread-safe and needing no locks, since every call and the expiry
+ * task run on the scheduler's thread.
+ *
+ * <ul>
+ * <li><b>Bounded</b>: at most {@link NeighbourTableConfig#capacity()} entries (32 by default, the field manual's
+ *     cap).</li>
+ * <li><b>Idempotent</b>: hearing a neighbour again refreshes its entry (signal averages, last-heard time, hence
+ *     its expiry) and never creates a second one: entries are keyed by the identifier's {@code equals}.</li>
+ * <li><b>Stale entries expire</b>: an entry not heard from (no frame, no acknowledgement) for
+ *     {@link NeighbourTableConfig#staleAfter()} is removed with {@link RemovalReason#EXPIRED}. One scheduler task
+ *     per table, due at the earliest possible expiry, does this; refreshing an entry does not touch the
+ *     scheduler.</li>
+ * <li><b>Eviction when full</b>: a newly heard neighbour takes the place of the stalest entry that is not a
+ *     parent (least recently heard; on a tie the one with the higher ETX, then the older entry), which leaves with
+ *     {@link RemovalReason#EVICTED}. Parents are never evicted: losing the route to the root over a passing
+ *     stranger would be worse than not learning the stranger. When every entry is a parent the newcomer is not
+ *     added and counted in {@link #rejectedFull()}.</li>
+ * <li><b>Packet loss</b>: per link, (attempts - acknowledged requests) / attempts over a decaying window
+ *     ({@link NeighbourTableConfig#lossWindow()}). When it rises above
+ *     {@link NeighbourTableConfig#highLossThreshold()} (after {@link NeighbourTableConfig#lossMinAttempts()}
+ *     attempts), {@link NeighbourListener#highPacketLoss} reports a {@link PacketLossWarning} once; when it falls to
+ *     {@link NeighbourTableConfig#lossClearThreshold()} or below, {@link NeighbourListener#packetLossCleared}.</li>
+ * </ul>
+ *
+ * <p>Iteration ({@link #neighbours()}) is in order of first contact, so a seeded simulation sees the same order
+ * in every run whatever the identifiers' hash codes.
+ *
+ * @param <K> the neighbour identifier (a link-local IPv6 address, a MAC address, a simulator node id); must have
+ *            value equality
+ */
+public final class NeighbourTable<K> {
+
+    /** Slack in loss comparisons, so that 3 lost of 20 is exactly 15 % whatever the floating-point rounding. */
+    private static final double EPSILON = 1e-9;
+
+    private final Scheduler scheduler;
+    private final NeighbourTableConfig config;
+    private final NeighbourListener<K> listener;
+    private final EtxEstimator estimator;
+    private final long staleNanos;
+    private final Map<K, Entry<K>> entries = new LinkedHashMap<>();
+
+    private Cancellable sweep;
+    private long sweepDue;
+
+    private long added;
+    private long refreshed;
+    private long expired;
+    private long evicted;
+    private long rejectedFull;
+
+    public NeighbourTable(Scheduler scheduler, NeighbourTableConfig config, NeighbourListener<K> listener) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.estimator = new EtxEstimator(config.etx());
+        this.staleNanos = config.staleAfter().toNanos();
+    }
+
+    /** A table with the default configuration and no listener. */
+    public static <K> NeighbourTable<K> withDefaults(Scheduler scheduler) {
+        return new NeighbourTable<>(scheduler, NeighbourTableConfig.defaults(), new NeighbourListener<>() {
+        });
+    }
+
+    public NeighbourTableConfig config() {
+        return config;
+    }
+
+    /**
+     * A frame was heard from {@code address}: adds the neighbour (its ETX guessed from this RSSI and LQI) or
+     * refreshes its entry.
+     *
+     * @param lqi 0-255, or -1 if the radio gives none
+     * @return the entry after the update, or empty if the table is full of parents
+     */
+    public Optional<Neighbour<K>> heard(K address, int rssiDbm, int lqi) {
+        Objects.requireNonNull(address, "address");
+        long now = scheduler.nanoTime();
+        int q = lqi < 0 ? -1 : Math.min(255, lqi);
+        Entry<K> e = entries.get(address);
+        if (e != null) {
+            refreshed++;
+            e.lastRssi = rssiDbm;
+            e.meanRssi += (rssiDbm - e.meanRssi) / 8;
+            e.lastLqi = q;
+            e.meanLqi = q < 0 ? e.meanLqi : e.meanLqi < 0 ? q : e.meanLqi + (q - e.meanLqi) / 8;
+            e.lastHeard = now;
+            e.frames++;
+            if (e.samples == 0) {
+                e.etx = estimator.initialEtx(e.meanRssi, e.meanLqi);
+            }
+            return Optional.of(e.snapshot());
+        }
+        Entry<K> victim = null;
+        if (entries.size() >= config.capacity()) {
+            victim = stalestNonParent();
+            if (victim == null) {
+                rejectedFull++;
+                return Optional.empty();
+            }
+            entries.remove(victim.address);
+            evicted++;
+        }
+        e = new Entry<>(address, now, rssiDbm, q, estimator.initialEtx(rssiDbm, q));
+        entries.put(address, e);
+        added++;
+        scheduleSweep();
+        if (victim != null) {
+            listener.removed(victim.snapshot(), RemovalReason.EVICTED);
+        }
+        Neighbour<K> snapshot = e.snapshot();
+        listener.added(snapshot);
+        return Optional.of(snapshot);
+    }
+
+    /**
+     * The outcome of a unicast data request to {@code address}: updates its ETX and loss statistics; an
+     * acknowledgement also counts as hearing from it.
+     *
+     * @param acked    whether the neighbour acknowledged it
+     * @param attempts transmissions it took (1 plus retries); 1 if the MAC does not say
+     * @return false if {@code address} is not in the table (nothing is recorded)
+     */
+    public boolean transmitted(K address, boolean acked, int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts " + attempts + " is below 1");
+        }
+        Entry<K> e = entries.get(address);
+        if (e == null) {
+            return false;
+        }
+        long now = scheduler.nanoTime();
+        e.etx = estimator.update(e.etx, estimator.sample(acked, attempts), e.samples);
+        e.samples++;
+        if (e.attempts + attempts > config.lossWindow()) {
+            e.attempts /= 2;
+            e.acked /= 2;
+        }
+        e.attempts += attempts;
+        if (acked) {
+            e.acked++;
+            e.lastHeard = now;
+        }
+        double loss = e.loss();
+        if (!e.highLoss && e.attempts >= config.lossMinAttempts() && loss > config.highLossThreshold() + EPSILON) {
+            e.highLoss = true;
+            listener.highPacketLoss(new PacketLossWarning<>(address, loss, config.highLossThreshold(), e.attempts,
+                    e.acked, now));
+        } else if (e.highLoss && loss <= config.lossClearThreshold() + EPSILON) {
+            e.highLoss = false;
+            listener.packetLossCleared(e.snapshot());
+        }
+        return true;
+    }
+
+    /**
+     * The MAC's verdict on a data request to {@code address}, one attempt per request (the radio API reports no
+     * retry count): {@link TxStatus#ACKED} and {@link TxStatus#NO_ACK} are link outcomes; the others (broadcast,
+     * busy channel, link down, too long) say nothing about the link and are ignored, as Contiki-NG ignores
+     * collisions and transmission errors.
+     *
+     * @return whether anything was recorded
+     */
+    public boolean transmitted(K address, TxStatus status) {
+        return switch (status) {
+            case ACKED -> transmitted(address, true, 1);
+            case NO_ACK -> transmitted(address, false, 1);
+            default -> false;
+        };
+    }
+
+    /** Records the Rank {@code address} advertised (from its DIO). @return false if it is not in the table */
+    public boolean setRank(K address, int rank) {
+        if (rank < 0 || rank > Rank.INFINITE_RANK) {
+            throw new IllegalArgumentException("rank " + rank + " is outside 0..65535");
+        }
+        Entry<K> e = entries.get(address);
+        if (e == null) {
+            return false;
+        }
+        e.rank = rank;
+        return true;
+    }
+
+    /** Marks {@code address} as in (or out of) the RPL parent set; parents are not evicted. */
+    public boolean setParent(K address, boolean parent) {
+        Entry<K> e = entries.get(address);
+        if (e == null) {
+            return false;
+        }
+        e.parent = parent;
+        return true;
+    }
+
+    public Optional<Neighbour<K>> get(K address) {
+        Entry<K> e = entries.get(address);
+        return e == null ? Optional.empty() : Optional.of(e.snapshot());
+    }
+
+    public boolean contains(K address) {
+        return entries.containsKey(address);
+    }
+
+    /** The ETX of the link to {@code address}, fixed point, or -1 if it is not in the table. */
+    public int etx(K address) {
+        Entry<K> e = entries.get(address);
+        return e == null ? -1 : EtxEstimator.toFixedPoint(e.etx);
+    }
+
+    /** Every entry, in order of first contact. */
+    public List<Neighbour<K>> neighbours() {
+        List<Neighbour<K>> out = new ArrayList<>(entries.size());
+        for (Entry<K> e : entries.values()) {
+            out.add(e.snapshot());
+        }
+        return out;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Removes {@code address}. @return whether it was there */
+    public boolean remove(K address) {
+        Entry<K> e = entries.remove(address);
+        if (e == null) {
+            return false;
+        }
+        listener.removed(e.snapshot(), RemovalReason.REMOVED);
+        return true;
+    }
+
+    /** Removes every entry, like {@code ip -6 neigh flush all}, to force fresh discovery. @return how many */
+    public int flush() {
+        List<Entry<K>> gone = new ArrayList<>(entries.values());
+        entries.clear();
+        if (sweep != null) {
+            sweep.cancel();
+            sweep = null;
+        }
+        for (Entry<K> e : gone) {
+            listener.removed(e.snapshot(), RemovalReason.FLUSHED);
+        }
+        return gone.size();
+    }
+
+    /** New neighbours added since creation. */
+    public long added() {
+        return added;
+    }
+
+    /** Repeated discoveries that refreshed an existing entry. */
+    public long refreshed() {
+        return refreshed;
+    }
+
+    /** Entries that expired. */
+    public long expired() {
+        return expired;
+    }
+
+    /** Entries evicted to make room. */
+    public long evicted() {
+        return evicted;
+    }
+
+    /** Newcomers not added because every entry was a parent. */
+    public long rejectedFull() {
+        return rejectedFull;
+    }
+
+    private Entry<K> stalestNonParent() {
+        Entry<K> victim = null;
+        for (Entry<K> e : entries.values()) {
+            if (e.parent) {
+                continue;
+            }
+            if (victim == null || e.lastHeard < victim.lastHeard
+                    || e.lastHeard == victim.lastHeard && e.etx > victim.etx) {
+                victim = e;
+            }
+        }
+        return victim;
+    }
+
+    private void scheduleSweep() {
+        if (sweep != null || entries.isEmpty()) {
+            return;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (Entry<K> e : entries.values()) {
+            earliest = Math.min(earliest, e.lastHeard);
+        }
+        long now = scheduler.nanoTime();
+        sweepDue = Math.max(now, earliest + staleNanos);
+        sweep = scheduler.schedule(Duration.ofNanos(sweepDue - now), this::sweep);
+    }
+
+    private void sweep() {
+        sweep = null;
+        long now = scheduler.nanoTime();
+        List<Entry<K>> gone = new ArrayList<>();
+        for (Iterator<Entry<K>> it = entries.values().iterator(); it.hasNext();) {
+            Entry<K> e = it.next();
+            if (now - e.lastHeard >= staleNanos) {
+                it.remove();
+                gone.add(e);
+            }
+        }
+        expired += gone.size();
+        scheduleSweep();
+        for (Entry<K> e : gone) {
+            listener.removed(e.snapshot(), RemovalReason.EXPIRED);
+        }
+    }
+
+    /** Scheduler time the pending expiry check is due, or -1 if none is pending (for tests and diagnostics). */
+    public long nextExpiryCheckNanos() {
+        return sweep == null ? -1 : sweepDue;
+    }
+
+    private static final class Entry<K> {
+        final K address;
+        final long firstHeard;
+        long lastHeard;
+        int lastRssi;
+        double meanRssi;
+        int lastLqi;
+        double meanLqi;
+        double etx;
+        long samples;
+        int rank = Rank.INFINITE_RANK;
+        boolean parent;
+        long frames = 1;
+        long attempts;
+        long acked;
+        boolean highLoss;
+
+        Entry(K address, long now, int rssi, int lqi, int etx) {
+            this.address = address;
+            this.firstHeard = now;
+            this.lastHeard = now;
+            this.lastRssi = rssi;
+            this.meanRssi = rssi;
+            this.lastLqi = lqi;
+            this.meanLqi = lqi;
+            this.etx = etx;
+        }
+
+        double loss() {
+            return attempts == 0 ? 0 : (double) (attempts - acked) / attempts;
+        }
+
+        Neighbour<K> snapshot() {
+            return new Neighbour<>(address, lastRssi, meanRssi, lastLqi, meanLqi, EtxEstimator.toFixedPoint(etx),
+                    samples > 0, rank, parent, firstHeard, lastHeard, frames, attempts, acked, loss(), highLoss);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NeighbourTable[" + entries.size() + "/" + config.capacity() + "]";
+    }
+}
