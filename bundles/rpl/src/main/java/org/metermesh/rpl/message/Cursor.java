@@ -1,5 +1,6 @@
 package org.metermesh.rpl.message;
 
+import org.metermesh.api.ipv6.Ipv6Address;
 import java.util.Arrays;
 
 /**
@@ -65,7 +66,9 @@ final class Cursor {
     /** The first {@code n} (at most 16) octets of a prefix, zero-filled to an address. */
     Ipv6Address prefix(int n, RplRejectReason reason, String what) throws RplDecodeException {
         require(n, reason, what);
-        Ipv6Address a = Ipv6Address.ofPrefix(buf, pos, n);
+        byte[] padded = new byte[Ipv6Address.LENGTH];
+        System.arraycopy(buf, pos, padded, 0, n);
+        Ipv6Address a = Ipv6Address.of(padded);
         pos += n;
         return a;
     }

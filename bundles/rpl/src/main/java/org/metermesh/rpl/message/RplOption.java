@@ -1,5 +1,6 @@
 package org.metermesh.rpl.message;
 
+import org.metermesh.api.ipv6.Ipv6Address;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;

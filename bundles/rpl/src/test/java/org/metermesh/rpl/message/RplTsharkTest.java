@@ -1,5 +1,6 @@
 package org.metermesh.rpl.message;
 
+import org.metermesh.api.ipv6.Ipv6Address;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package org.metermesh.rpl.testsupport;
 
-import org.metermesh.rpl.message.Ipv6Address;
+import org.metermesh.api.ipv6.Ipv6Address;
 
 /**
  * Wraps an ICMPv6 message in an IPv6 header (RFC 8200 3) and fills in the ICMPv6 checksum over the pseudo-header
