@@ -30,6 +30,9 @@ public interface RadioDriver {
      */
     CompletionStage<TxStatus> send(MacAddress destination, byte[] payload, boolean ackRequest);
 
+    /** The largest payload a data frame to {@code destination} carries; larger datagrams must be fragmented. */
+    int maxPayload(MacAddress destination);
+
     /** Counters per reason and neighbour links, as of now. */
     RadioStatistics statistics();
 }

@@ -229,6 +229,14 @@ public final class RadioComponent implements RadioDriver, MacListener {
         return result;
     }
 
+    /** Computed on the event loop, which owns the MAC's addressing; waits at most two seconds for it. */
+    @Override
+    public int maxPayload(MacAddress destination) {
+        CompletableFuture<Integer> size = new CompletableFuture<>();
+        loop.execute(() -> size.complete(mac.maxPayload(destination)));
+        return await(size, "sizing a frame");
+    }
+
     /** Taken on the event loop, where the counters live; waits at most two seconds for it. */
     @Override
     public RadioStatistics statistics() {

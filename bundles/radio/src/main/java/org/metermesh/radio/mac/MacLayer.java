@@ -1,6 +1,6 @@
 package org.metermesh.radio.mac;
 
-import org.metermesh.radio.phy.Counters;
+import org.metermesh.api.counters.Counters;
 import org.metermesh.api.radio.NeighbourLink;
 import org.metermesh.api.radio.TxStatus;
 import java.time.Duration;
@@ -108,19 +108,29 @@ public final class MacLayer implements PhyListener {
         return neighbours.snapshot();
     }
 
+    /** The largest MAC payload a data frame to {@code destination} can carry on this PHY. */
+    public int maxPayload(MacAddress destination) {
+        MacFrame empty = dataFrame(destination, new byte[0], false);
+        return codec.maxPsduLength() - codec.psduLength(empty);
+    }
+
+    private MacFrame dataFrame(MacAddress destination, byte[] payload, boolean ackRequest) {
+        return MacFrame.builder(FrameType.DATA, settings.frameVersion())
+                .sequenceNumber(sequence)
+                .ackRequest(ackRequest)
+                .intraPan(settings.panId(), destination, settings.sourceAddress())
+                .payload(payload)
+                .build();
+    }
+
     /**
      * Sends {@code payload} in a data frame to {@code destination} in this PAN. Unicast frames ask for an
      * acknowledgement when {@code ackRequest} is set; broadcast frames never do.
      */
     public CompletionStage<TxStatus> sendData(MacAddress destination, byte[] payload, boolean ackRequest) {
         CompletableFuture<TxStatus> result = new CompletableFuture<>();
-        boolean broadcast = destination instanceof ShortAddress s && s.isBroadcast();
-        MacFrame frame = MacFrame.builder(FrameType.DATA, settings.frameVersion())
-                .sequenceNumber(nextSequence())
-                .ackRequest(ackRequest && !broadcast)
-                .intraPan(settings.panId(), destination, settings.sourceAddress())
-                .payload(payload)
-                .build();
+        MacFrame frame = dataFrame(destination, payload, ackRequest && !isBroadcast(destination));
+        nextSequence();
         if (codec.psduLength(frame) > codec.maxPsduLength()) {
             finish(result, TxStatus.FRAME_TOO_LONG, destination);
             return result;

@@ -1,6 +1,6 @@
 package org.metermesh.radio.serial;
 
-import org.metermesh.radio.phy.Counters;
+import org.metermesh.api.counters.Counters;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;

@@ -204,6 +204,20 @@ class MacLayerTest {
     }
 
     @Test
+    void maxPayloadLeavesRoomForTheMacHeaderAndFcs() {
+        ScriptedPhy phy = new ScriptedPhy();
+        MacLayer mac = scripted(phy, new Recorder());
+
+        // 2006 intra-PAN data frame: FCF 2 + sequence 1 + PAN 2 + addresses, then a 4-octet CRC-32 on SUN.
+        assertThat(mac.maxPayload(ShortAddress.of(2))).isEqualTo(2047 - (2 + 1 + 2 + 2 + 2) - 4);
+        assertThat(mac.maxPayload(org.metermesh.api.radio.ExtendedAddress.of(0x02004d6d00000002L)))
+                .isEqualTo(2047 - (2 + 1 + 2 + 8 + 2) - 4);
+        mac.sendData(ShortAddress.of(2), new byte[mac.maxPayload(ShortAddress.of(2))], false);
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertThat(phy.sent).singleElement().satisfies(psdu -> assertThat(psdu).hasSize(2047));
+    }
+
+    @Test
     void nothingIsSentWhileTheLinkIsDown() {
         ScriptedPhy phy = new ScriptedPhy();
         phy.link = LinkState.DOWN;

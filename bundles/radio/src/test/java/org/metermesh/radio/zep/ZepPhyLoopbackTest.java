@@ -1,6 +1,6 @@
 package org.metermesh.radio.zep;
 
-import org.metermesh.radio.phy.Counters;
+import org.metermesh.api.counters.Counters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

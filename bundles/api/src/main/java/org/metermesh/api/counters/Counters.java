@@ -1,4 +1,4 @@
-package org.metermesh.radio.phy;
+package org.metermesh.api.counters;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Event counts by name, as the radio's layers keep them: {@code rx}, {@code tx}, {@code acked}, {@code no-ack},
+ * Event counts by name, as every protocol layer keeps them: {@code rx}, {@code tx}, {@code acked}, {@code no-ack},
  * {@code dropped:<reason>} and so on. Safe to increment from I/O threads and the event loop, and to read anywhere.
  */
 public final class Counters {
