@@ -240,7 +240,9 @@ public final class MacLayer implements PhyListener {
             ackTimer = null;
         }
         finish(done.result, status, done.destination);
-        startNext();
+        if (current == null) {
+            startNext(); // unless whoever awaited the result has already sent again and so started the queue
+        }
     }
 
     private void finish(CompletableFuture<TxStatus> result, TxStatus status, MacAddress destination) {

@@ -59,6 +59,19 @@ class MacLayerTest {
     }
 
     @Test
+    void aFrameSentFromTheCompletionOfTheLastOneIsNotLost() {
+        Node gateway = node(0x0001, 0);
+        Node meter = node(0x0002, 120);
+
+        CompletionStage<TxStatus> second = meter.mac.sendData(ShortAddress.of(0x0001), PAYLOAD, true)
+                .thenCompose(first -> meter.mac.sendData(ShortAddress.of(0x0001), PAYLOAD, true));
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(second.toCompletableFuture()).isCompletedWithValue(TxStatus.ACKED);
+        assertThat(gateway.delivered).hasSize(2);
+    }
+
+    @Test
     void unicastToNobodyIsRetriedThenReportedAsNoAck() {
         Node meter = node(0x0002, 0);
 
