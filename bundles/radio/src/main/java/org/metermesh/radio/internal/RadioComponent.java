@@ -47,7 +47,9 @@ import org.osgi.service.metatype.annotations.Option;
 
 /**
  * The radio driver service: the MAC over the configured backend, driven by the gateway's event loop. Any change of
- * configuration re-creates it (consumers hold dynamic references and rebind).
+ * configuration re-creates it (consumers hold dynamic references and rebind). {@link #apply} and
+ * {@link #statistics} wait for the event loop: call them from other threads (consoles, management), never from a
+ * task on the loop.
  */
 @Component(name = RadioComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = RadioDriver.class,
         immediate = true)
@@ -127,6 +129,7 @@ public final class RadioComponent implements RadioDriver, MacListener {
 
     private final Scheduler loop;
     private final ChannelPlan plan;
+    private final MacFrameCodec codec;
     private volatile RadioSettings settings;
     private final Backend backend;
     private final MacLayer mac;
@@ -142,7 +145,7 @@ public final class RadioComponent implements RadioDriver, MacListener {
         this.plan = ChannelPlan.named(config.channel_plan());
         plan.requireChannel(config.channel());
         FcsType fcsType = plan.fcsLength() == 4 ? FcsType.CRC32 : FcsType.CRC16;
-        MacFrameCodec codec = new MacFrameCodec(fcsType, plan.maxPsdu());
+        this.codec = new MacFrameCodec(fcsType, plan.maxPsdu());
         this.capture = config.capture_file().isBlank() ? null
                 : new PcapCapture(Path.of(config.capture_file()), loop, plan, fcsType);
         this.backend = Backend.create(config, plan, loop);
@@ -229,12 +232,12 @@ public final class RadioComponent implements RadioDriver, MacListener {
         return result;
     }
 
-    /** Computed on the event loop, which owns the MAC's addressing; waits at most two seconds for it. */
+    /** From the settings alone, so that layers above may ask from the event loop itself. */
     @Override
     public int maxPayload(MacAddress destination) {
-        CompletableFuture<Integer> size = new CompletableFuture<>();
-        loop.execute(() -> size.complete(mac.maxPayload(destination)));
-        return await(size, "sizing a frame");
+        RadioSettings current = settings;
+        return MacLayer.maxPayload(codec, MacSettings.defaults(current.panId(), current.shortAddress(),
+                current.extendedAddress(), true), destination);
     }
 
     /** Taken on the event loop, where the counters live; waits at most two seconds for it. */

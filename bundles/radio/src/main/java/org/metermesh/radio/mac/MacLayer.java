@@ -110,11 +110,20 @@ public final class MacLayer implements PhyListener {
 
     /** The largest MAC payload a data frame to {@code destination} can carry on this PHY. */
     public int maxPayload(MacAddress destination) {
-        MacFrame empty = dataFrame(destination, new byte[0], false);
-        return codec.maxPsduLength() - codec.psduLength(empty);
+        return maxPayload(codec, settings, destination);
+    }
+
+    /** The same from the settings alone: safe on any thread. */
+    public static int maxPayload(MacFrameCodec codec, MacSettings settings, MacAddress destination) {
+        return codec.maxPsduLength() - codec.psduLength(dataFrame(settings, 0, destination, new byte[0], false));
     }
 
     private MacFrame dataFrame(MacAddress destination, byte[] payload, boolean ackRequest) {
+        return dataFrame(settings, sequence, destination, payload, ackRequest);
+    }
+
+    private static MacFrame dataFrame(MacSettings settings, int sequence, MacAddress destination, byte[] payload,
+            boolean ackRequest) {
         return MacFrame.builder(FrameType.DATA, settings.frameVersion())
                 .sequenceNumber(sequence)
                 .ackRequest(ackRequest)

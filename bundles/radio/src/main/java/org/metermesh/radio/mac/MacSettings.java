@@ -22,7 +22,7 @@ public record MacSettings(int panId, int shortAddress, long extended, boolean pa
         FrameVersion frameVersion, int minBe, int maxBe, int maxCsmaBackoffs, int maxFrameRetries) {
 
     /** No short address allocated (IEEE 802.15.4-2015 8.4.3.1, macShortAddress). */
-    public static final int NO_SHORT_ADDRESS = 0xfffe;
+    public static final int NO_SHORT_ADDRESS = org.metermesh.api.radio.RadioSettings.NO_SHORT_ADDRESS;
 
     public MacSettings {
         if (minBe < 0 || maxBe < minBe || maxBe > 8 || maxCsmaBackoffs < 0 || maxCsmaBackoffs > 5

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.counters.Counters;
 import org.metermesh.api.ipv6.Ipv6FormatException;
+import org.metermesh.api.ipv6.Ipv6Listener;
 import org.metermesh.api.ipv6.Ipv6Packet;
 import org.metermesh.api.ipv6.UdpDatagram;
 import org.metermesh.api.radio.MacAddress;
@@ -35,11 +36,11 @@ public final class AdaptationLayer {
     private final IphcCodec codec;
     private final Reassembler reassembler;
     private final DatagramTagSequence tags;
-    private final PacketReceiver upper;
+    private final Ipv6Listener upper;
     private final Counters counters = new Counters();
 
     public AdaptationLayer(Scheduler scheduler, LinkService link, IphcCodec codec, ReassemblyConfig reassembly,
-            PacketReceiver upper) {
+            Ipv6Listener upper) {
         this.link = link;
         this.codec = codec;
         this.reassembler = new Reassembler(scheduler, codec, reassembly);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import org.metermesh.api.ipv6.Ipv6Address;
+import org.metermesh.api.ipv6.Ipv6Listener;
 import org.metermesh.api.ipv6.Ipv6Packet;
 import org.metermesh.api.ipv6.Ipv6Prefix;
 import org.metermesh.api.radio.ExtendedAddress;
@@ -165,7 +166,7 @@ class AdaptationLayerTest {
         }
     }
 
-    private final class Node implements MacListener, LinkService, PacketReceiver {
+    private final class Node implements MacListener, LinkService, Ipv6Listener {
         final List<Ipv6Packet> packets = new ArrayList<>();
         final MacLayer mac;
         final AdaptationLayer layer;
