@@ -29,6 +29,7 @@ import org.metermesh.radio.frame.MacFrame;
 import org.metermesh.radio.frame.MacFrameCodec;
 import org.metermesh.radio.mac.FrameTap;
 import org.metermesh.radio.mac.MacLayer;
+import org.metermesh.radio.pcap.PcapCapture;
 import org.metermesh.radio.mac.MacListener;
 import org.metermesh.radio.mac.MacSettings;
 import org.metermesh.radio.phy.ChannelPlan;

@@ -122,6 +122,7 @@ public final class SimulatedMedium {
             return; // the node died mid-frame: nobody hears the rest of it
         }
         sender.transmitted();
+        List<Transmission> overlapping = settings.collisions() ? overlapping(tx) : List.of();
         Neighbours neighbours = sender.neighbours();
         for (int i = 0; i < neighbours.size(); i++) {
             SimulatedPhy receiver = nodes.get(neighbours.id(i));
@@ -132,11 +133,11 @@ public final class SimulatedMedium {
             if (!model.audible(rssi)) {
                 continue;
             }
-            if (blockedLinks.contains(pairKey(sender.id(), receiver.id()))) {
+            if (!blockedLinks.isEmpty() && blockedLinks.contains(pairKey(sender.id(), receiver.id()))) {
                 counters.blockedLinks++;
             } else if (receiver.transmitting != null || receiver.lastTransmissionEnd > tx.start) {
                 counters.receiverBusy++;
-            } else if (settings.collisions() && collides(tx, receiver, rssi)) {
+            } else if (!overlapping.isEmpty() && collides(overlapping, receiver, rssi)) {
                 counters.collisions++;
             } else if (random.nextDouble() < model.packetErrorRate(rssi, tx.psdu.length)) {
                 counters.packetErrors++;
@@ -151,11 +152,24 @@ public final class SimulatedMedium {
         forgetOldTransmissions(tx.end);
     }
 
-    /** Whether a transmission overlapping {@code tx} reaches {@code receiver} too strongly for capture. */
-    private boolean collides(Transmission tx, SimulatedPhy receiver, double rssi) {
+    /** The other transmissions on {@code tx}'s channel that were on the air at the same time. */
+    private List<Transmission> overlapping(Transmission tx) {
+        List<Transmission> overlapping = null;
         for (Transmission other : recent) {
-            if (other == tx || other.channel != tx.channel || other.sender == receiver
-                    || other.end <= tx.start || other.start >= tx.end) {
+            if (other != tx && other.channel == tx.channel && other.end > tx.start && other.start < tx.end) {
+                if (overlapping == null) {
+                    overlapping = new ArrayList<>(4);
+                }
+                overlapping.add(other);
+            }
+        }
+        return overlapping == null ? List.of() : overlapping;
+    }
+
+    /** Whether one of the {@code overlapping} transmissions reaches {@code receiver} too strongly for capture. */
+    private boolean collides(List<Transmission> overlapping, SimulatedPhy receiver, double rssi) {
+        for (Transmission other : overlapping) {
+            if (other.sender == receiver) {
                 continue;
             }
             double interferenceLoss = other.sender.neighbours().lossTo(receiver.id());

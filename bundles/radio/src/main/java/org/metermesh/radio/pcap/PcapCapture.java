@@ -1,4 +1,4 @@
-package org.metermesh.radio.internal;
+package org.metermesh.radio.pcap;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -11,9 +11,6 @@ import java.nio.file.Path;
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.radio.frame.FcsType;
 import org.metermesh.radio.mac.FrameTap;
-import org.metermesh.radio.pcap.LinkType;
-import org.metermesh.radio.pcap.PcapWriter;
-import org.metermesh.radio.pcap.TapMetadata;
 import org.metermesh.radio.phy.ChannelPlan;
 import org.metermesh.radio.phy.Reception;
 
@@ -21,7 +18,7 @@ import org.metermesh.radio.phy.Reception;
  * Writes every frame the radio sends or hears to a pcap file (LINKTYPE 283, IEEE 802.15.4 TAP, with FCS type,
  * RSSI, LQI and channel) that Wireshark opens. A write failure stops the capture, never the radio.
  */
-final class PcapCapture implements FrameTap, AutoCloseable {
+public final class PcapCapture implements FrameTap, AutoCloseable {
 
     private static final Logger LOG = System.getLogger(PcapCapture.class.getName());
     /** Channel page of the SUN FSK PHYs (IEEE 802.15.4-2015 10.1.3); page 0 is 2.4 GHz O-QPSK. */
@@ -33,7 +30,7 @@ final class PcapCapture implements FrameTap, AutoCloseable {
     private final FcsType fcsType;
     private PcapWriter writer;
 
-    PcapCapture(Path file, Scheduler clock, ChannelPlan plan, FcsType fcsType) throws IOException {
+    public PcapCapture(Path file, Scheduler clock, ChannelPlan plan, FcsType fcsType) throws IOException {
         this.file = file;
         this.clock = clock;
         this.plan = plan;

@@ -1,0 +1,187 @@
+package org.metermesh.rpl.dodag;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.metermesh.api.clock.Cancellable;
+import org.metermesh.api.clock.Scheduler;
+import org.metermesh.api.counters.Counters;
+import org.metermesh.rpl.message.RplMessage.Dao;
+import org.metermesh.rpl.message.RplMessage.DaoAck;
+
+/**
+ * A meter's DAO state machine (RFC 6550 9): when to send a DAO, retransmission until a DAO-ACK, and the refresh
+ * before the route's lifetime runs out. The DAO itself is built by the node at the moment it is sent, so it always
+ * names the current parents.
+ *
+ * <ul>
+ * <li>{@link #schedule()}: a new DAO after a random delay in [D/2, 3D/2) (Contiki-NG RPL_DAO_DELAY; RFC 6550 9.5
+ *     lets a node wait to aggregate changes); further triggers before it goes out are merged into it. A new DAO
+ *     gets a new DAOSequence and a new Path Sequence (RFC 6550 7.2, 9.2.1).</li>
+ * <li>Every DAO requests an acknowledgement (K flag, RFC 6550 6.4.1). Without a matching DAO-ACK after a random
+ *     [T/2, 3T/2) it is sent again, unchanged (same sequences), up to the maximum number of transmissions; then,
+ *     or after a rejection (status 128 or more, RFC 6550 6.5.1), a fresh DAO follows after the retry back-off.</li>
+ * <li>After an acceptance the route is refreshed with a new DAO between one and two refresh margins before the
+ *     lifetime ends (Contiki-NG schedule_dao_refresh), or halfway through a lifetime shorter than that; never for
+ *     an infinite lifetime, and never sooner than {@link #MIN_REFRESH}.</li>
+ * </ul>
+ */
+final class DaoManager {
+
+    /** The node's side of the exchange. */
+    interface Actions {
+        /** The DAO to send now with these sequence numbers, or empty if the node cannot send one now. */
+        Optional<Dao> build(int sequence, int pathSequence);
+
+        void send(Dao dao);
+
+        /** The root accepted the DAO. */
+        void accepted();
+
+        /** The root rejected the DAO, or it was never acknowledged. */
+        void failed(String why);
+
+        /** The lifetime of the route the DAO installs, empty if infinite. */
+        Optional<Duration> lifetime();
+    }
+
+    private enum Pending { NONE, NEW, ACK, REFRESH, BACKOFF }
+
+    /** The shortest refresh interval, whatever lifetime the DODAG gives. */
+    static final Duration MIN_REFRESH = Duration.ofSeconds(1);
+
+    private final Scheduler scheduler;
+    private final NodeConfig config;
+    private final Counters counters;
+    private final Actions actions;
+
+    private int sequence = Lollipop.INIT;
+    private int pathSequence = Lollipop.INIT;
+    private Dao outstanding;
+    private int transmissions;
+    private Pending pending = Pending.NONE;
+    private Cancellable timer;
+
+    DaoManager(Scheduler scheduler, NodeConfig config, Counters counters, Actions actions) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.config = Objects.requireNonNull(config, "config");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.actions = Objects.requireNonNull(actions, "actions");
+    }
+
+    /** A new DAO is needed (joined, new parent, new address, DTSN increment, new Version). */
+    void schedule() {
+        if (pending == Pending.NEW) {
+            return; // already coming; it will carry the latest state
+        }
+        outstanding = null; // superseded: its acknowledgement no longer tells anything
+        arm(Pending.NEW, Timing.around(scheduler, config.daoDelay()));
+    }
+
+    /** No DAO is needed any more (detached, stopped); an outstanding DAO's acknowledgement will be ignored. */
+    void cancel() {
+        cancelTimer();
+        pending = Pending.NONE;
+        outstanding = null;
+    }
+
+    /** @return whether the DAO-ACK matched the outstanding DAO */
+    boolean acknowledged(DaoAck ack) {
+        if (outstanding == null || ack.sequence() != outstanding.sequence()) {
+            counters.increment("dao-ack-unexpected");
+            return false;
+        }
+        outstanding = null;
+        cancelTimer();
+        if (ack.rejected()) {
+            counters.increment("dao-nack");
+            arm(Pending.BACKOFF, config.daoRetryBackoff());
+            actions.failed("the root rejected the DAO (DAO-ACK status " + ack.status() + ")");
+            return true;
+        }
+        counters.increment("dao-ack-received");
+        Optional<Duration> lifetime = actions.lifetime();
+        lifetime.ifPresentOrElse(l -> arm(Pending.REFRESH, refreshDelay(l)), () -> pending = Pending.NONE);
+        actions.accepted();
+        return true;
+    }
+
+    /** Whether a DAO is waiting for its acknowledgement. */
+    boolean awaitingAck() {
+        return outstanding != null;
+    }
+
+    int sequence() {
+        return sequence;
+    }
+
+    int pathSequence() {
+        return pathSequence;
+    }
+
+    private Duration refreshDelay(Duration lifetime) {
+        long margin = config.daoRefreshMargin().toNanos();
+        long jittered = margin + Timing.upTo(scheduler, config.daoRefreshMargin()).toNanos();
+        long life = lifetime.toNanos();
+        long delay = life - jittered >= life / 2 ? life - jittered : life / 2;
+        return Duration.ofNanos(Math.max(MIN_REFRESH.toNanos(), delay));
+    }
+
+    private void sendNew() {
+        int seq = Lollipop.increment(sequence);
+        int path = Lollipop.increment(pathSequence);
+        Optional<Dao> dao = actions.build(seq, path);
+        if (dao.isEmpty()) {
+            pending = Pending.NONE;
+            return;
+        }
+        sequence = seq;
+        pathSequence = path;
+        outstanding = dao.get();
+        transmissions = 1;
+        counters.increment("dao-sent");
+        arm(Pending.ACK, Timing.around(scheduler, config.daoAckTimeout()));
+        actions.send(outstanding);
+    }
+
+    private void ackTimeout() {
+        if (transmissions < config.daoMaxTransmissions()) {
+            transmissions++;
+            counters.increment("dao-retransmitted");
+            arm(Pending.ACK, Timing.around(scheduler, config.daoAckTimeout()));
+            actions.send(outstanding);
+            return;
+        }
+        outstanding = null;
+        counters.increment("dao-failed");
+        arm(Pending.BACKOFF, config.daoRetryBackoff());
+        actions.failed("no DAO-ACK after " + transmissions + " transmissions");
+    }
+
+    private void arm(Pending what, Duration delay) {
+        cancelTimer();
+        pending = what;
+        Runnable task = switch (what) {
+            case ACK -> this::ackTimeout;
+            case NEW, REFRESH, BACKOFF -> this::fire;
+            case NONE -> throw new IllegalArgumentException("nothing to arm");
+        };
+        timer = scheduler.schedule(delay, task);
+    }
+
+    private void fire() {
+        timer = null;
+        if (pending == Pending.REFRESH) {
+            counters.increment("dao-refresh");
+        }
+        sendNew();
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+}

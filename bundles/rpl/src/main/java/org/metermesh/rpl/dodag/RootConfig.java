@@ -1,0 +1,127 @@
+package org.metermesh.rpl.dodag;
+
+import java.util.Objects;
+
+import org.metermesh.api.ipv6.Ipv6Address;
+import org.metermesh.api.ipv6.Ipv6Prefix;
+import org.metermesh.api.radio.ExtendedAddress;
+import org.metermesh.rpl.message.RplMessage.Dio;
+import org.metermesh.rpl.message.RplOption.DodagConfiguration;
+import org.metermesh.rpl.of.Mrhof;
+import org.metermesh.rpl.of.ObjectiveFunction;
+import org.metermesh.rpl.of.ObjectiveFunctions;
+import org.metermesh.rpl.trickle.TrickleConfig;
+
+/**
+ * What the gateway's {@link RplRoot} advertises. The DODAGID is the gateway's global address, the mesh prefix plus
+ * the interface identifier of its EUI-64.
+ *
+ * <table>
+ * <caption>Defaults ({@link #defaults(ExtendedAddress, Ipv6Prefix)})</caption>
+ * <tr><th>parameter</th><th>default</th><th>source</th></tr>
+ * <tr><td>RPLInstanceID</td><td>0</td><td>Contiki-NG RPL_DEFAULT_INSTANCE ("0 for compression": RFC 8138 elides
+ *     it)</td></tr>
+ * <tr><td>Trickle (DIOIntervalMin / Doublings / k)</td><td>12 / 8 / 10</td>
+ *     <td>{@link TrickleConfig#METERMESH_DEFAULT}</td></tr>
+ * <tr><td>MinHopRankIncrease / MaxRankIncrease</td><td>128 / 1024</td><td>{@link Mrhof#meterMeshDefaults()}
+ *     (Contiki-NG RPL_MIN_HOPRANKINC, RPL_MAX_RANKINC)</td></tr>
+ * <tr><td>OCP</td><td>1, MRHOF</td><td>RFC 6719; Contiki-NG RPL_OF_OCP</td></tr>
+ * <tr><td>Default Lifetime x Lifetime Unit</td><td>30 x 60 s = 30 min</td><td>Contiki-NG
+ *     RPL_DEFAULT_LIFETIME, RPL_DEFAULT_LIFETIME_UNIT</td></tr>
+ * <tr><td>PCS (Path Control Size)</td><td>2: three Path Control bits, so a meter reports up to three DAO parents,
+ *     MRHOF's PARENT_SET_SIZE</td><td>MeterMesh's choice (RFC 6550 17's DEFAULT_PATH_CONTROL_SIZE 0 allows one DAO
+ *     parent; the topology bundle wants the backups too)</td></tr>
+ * <tr><td>grounded</td><td>true: the gateway reaches the utility's head-end</td><td>RFC 6550 3.2.4</td></tr>
+ * <tr><td>DODAGPreference</td><td>0</td><td>RFC 6550 6.3.1 default; Contiki-NG RPL_PREFERENCE</td></tr>
+ * <tr><td>MOP</td><td>1, non-storing</td><td>RFC 6550 9.7; issue 5</td></tr>
+ * <tr><td>route capacity</td><td>65,536 targets</td><td>a memory bound, not an RFC value; beyond it DAOs are
+ *     rejected with DAO-ACK status 128</td></tr>
+ * </table>
+ *
+ * @param mac           the gateway's EUI-64
+ * @param prefix        the mesh prefix (at most /64), advertised in the Prefix Information option
+ * @param instanceId    RPLInstanceID
+ * @param configuration the DODAG Configuration option advertised in every DIO
+ * @param grounded      the G flag
+ * @param preference    DODAGPreference, 0-7
+ * @param routeCapacity the most targets the route table holds
+ */
+public record RootConfig(ExtendedAddress mac, Ipv6Prefix prefix, int instanceId, DodagConfiguration configuration,
+        boolean grounded, int preference, int routeCapacity) {
+
+    /** MeterMesh's Path Control Size (see the class comment). */
+    public static final int DEFAULT_PATH_CONTROL_SIZE = 2;
+    /** Contiki-NG RPL_DEFAULT_LIFETIME. */
+    public static final int DEFAULT_LIFETIME = 30;
+    /** Contiki-NG RPL_DEFAULT_LIFETIME_UNIT, seconds. */
+    public static final int DEFAULT_LIFETIME_UNIT = 60;
+    public static final int DEFAULT_ROUTE_CAPACITY = 65_536;
+
+    public RootConfig {
+        Objects.requireNonNull(mac, "mac");
+        Objects.requireNonNull(prefix, "prefix");
+        if (prefix.length() > 64) {
+            throw new IllegalArgumentException("mesh prefix " + prefix + " is longer than /64");
+        }
+        if (instanceId < 0 || instanceId > 255) {
+            throw new IllegalArgumentException("RPLInstanceID " + instanceId + " is outside 0..255");
+        }
+        Objects.requireNonNull(configuration, "configuration");
+        if (ObjectiveFunctions.forConfiguration(configuration).isEmpty()) {
+            throw new IllegalArgumentException("no objective function for " + configuration);
+        }
+        if (configuration.lifetimeUnit() == 0 || configuration.defaultLifetime() == 0) {
+            throw new IllegalArgumentException("default lifetime and lifetime unit must be positive");
+        }
+        if (preference < 0 || preference > 7) {
+            throw new IllegalArgumentException("DODAGPreference " + preference + " is outside 0..7");
+        }
+        if (routeCapacity < 1) {
+            throw new IllegalArgumentException("route capacity " + routeCapacity + " is below 1");
+        }
+    }
+
+    /** The defaults in the table above. */
+    public static RootConfig defaults(ExtendedAddress mac, Ipv6Prefix prefix) {
+        return new RootConfig(mac, prefix, 0, meterMeshConfiguration(), true, 0, DEFAULT_ROUTE_CAPACITY);
+    }
+
+    /** The DODAG Configuration option with MeterMesh's defaults (see the class comment). */
+    public static DodagConfiguration meterMeshConfiguration() {
+        return new DodagConfiguration(false, DEFAULT_PATH_CONTROL_SIZE, 8, 12, 10, Mrhof.DEFAULT_MAX_RANK_INCREASE,
+                Mrhof.DEFAULT_MIN_HOP_RANK_INCREASE, ObjectiveFunction.OCP_MRHOF, DEFAULT_LIFETIME,
+                DEFAULT_LIFETIME_UNIT);
+    }
+
+    public RootConfig withConfiguration(DodagConfiguration value) {
+        return new RootConfig(mac, prefix, instanceId, value, grounded, preference, routeCapacity);
+    }
+
+    public RootConfig withInstanceId(int value) {
+        return new RootConfig(mac, prefix, value, configuration, grounded, preference, routeCapacity);
+    }
+
+    public RootConfig withGrounded(boolean value) {
+        return new RootConfig(mac, prefix, instanceId, configuration, value, preference, routeCapacity);
+    }
+
+    public RootConfig withRouteCapacity(int value) {
+        return new RootConfig(mac, prefix, instanceId, configuration, grounded, preference, value);
+    }
+
+    /** The DODAGID: the gateway's global address. */
+    public Ipv6Address dodagId() {
+        return Ipv6Address.of(prefix, mac);
+    }
+
+    /** The Mode of Operation advertised: always non-storing. */
+    public int mop() {
+        return Dio.MOP_NON_STORING;
+    }
+
+    /** The DIO Trickle parameters of {@link #configuration()}. */
+    public TrickleConfig trickle() {
+        return TrickleConfig.fromRpl(configuration.dioIntervalMin(), configuration.dioIntervalDoublings(),
+                configuration.dioRedundancyConstant());
+    }
+}

@@ -1,0 +1,899 @@
+package org.metermesh.rpl.dodag;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.metermesh.api.clock.Scheduler;
+import org.metermesh.api.counters.Counters;
+import org.metermesh.api.event.ErrorCode;
+import org.metermesh.api.ipv6.Ipv6Address;
+import org.metermesh.api.radio.ExtendedAddress;
+import org.metermesh.api.radio.MacAddress;
+import org.metermesh.api.radio.ShortAddress;
+import org.metermesh.api.radio.TxStatus;
+import org.metermesh.rpl.link.Neighbour;
+import org.metermesh.rpl.link.NeighbourListener;
+import org.metermesh.rpl.link.NeighbourTable;
+import org.metermesh.rpl.link.PacketLossWarning;
+import org.metermesh.rpl.link.RemovalReason;
+import org.metermesh.rpl.message.RplMessage;
+import org.metermesh.rpl.message.RplMessage.Dao;
+import org.metermesh.rpl.message.RplMessage.DaoAck;
+import org.metermesh.rpl.message.RplMessage.Dio;
+import org.metermesh.rpl.message.RplMessage.Dis;
+import org.metermesh.rpl.message.RplOption;
+import org.metermesh.rpl.message.RplOption.DodagConfiguration;
+import org.metermesh.rpl.message.RplOption.PrefixInformation;
+import org.metermesh.rpl.message.RplOption.RplTarget;
+import org.metermesh.rpl.message.RplOption.TransitInformation;
+import org.metermesh.rpl.of.ObjectiveFunction;
+import org.metermesh.rpl.of.ObjectiveFunctions;
+import org.metermesh.rpl.of.ParentSet;
+import org.metermesh.rpl.of.Rank;
+import org.metermesh.rpl.trickle.TrickleConfig;
+import org.metermesh.rpl.trickle.TrickleListener;
+import org.metermesh.rpl.trickle.TrickleTimer;
+
+/**
+ * A meter's RPL (RFC 6550) in non-storing mode: a sans-I/O core on a {@link Scheduler} that joins a DODAG, keeps a
+ * preferred parent, advertises itself and registers its address with the root. Storing mode (MOP 2/3) is not
+ * implemented: DIOs of such DODAGs are ignored (counted as {@code dio-ignored:mop}); MOP 0 DODAGs are joined
+ * without DAOs.
+ *
+ * <h2>Behaviour</h2>
+ * <ul>
+ * <li><b>Discovery</b> ({@link Discovery}): after a random staggered-join jitter, a multicast DIS (RFC 6550 8.3),
+ *     repeated about every DIS interval while detached; after each DISCOVERY_TIMEOUT without a parent,
+ *     ERR_NET_NO_BEACON (nothing heard) or ERR_RPL_NO_ROOT (neighbours heard, none offering a path to a grounded
+ *     root), then a new round.</li>
+ * <li><b>DIO processing</b> (RFC 6550 8.2): the first usable DIO (finite Rank, grounded, MOP 0/1, a DODAG
+ *     Configuration option naming a supported objective function) makes the meter a member of its DODAG; later
+ *     DIOs of the same DODAG Version update the candidate neighbours; a newer Version (RFC 6550 7.2 comparison)
+ *     is joined at once, starting afresh (RFC 6550 8.2.2.1); older Versions are ignored. The Prefix Information
+ *     option (A flag) gives the global address (RFC 6550 6.7.10). Every sender is recorded in the neighbour
+ *     table (RSSI/LQI, idempotent).</li>
+ * <li><b>Parent selection</b> ({@link ParentManager}): the DODAG's objective function (MRHOF-ETX or OF0, from the
+ *     OCP) with the loop-avoidance rules of RFC 6550 8.2.2.4, re-run on every DIO, on ETX changes of a candidate
+ *     and when a candidate leaves the neighbour table.</li>
+ * <li><b>DIO emission</b>: Trickle (RFC 6206) with the DODAG Configuration's parameters. Inconsistencies reset it
+ *     (RFC 6550 8.3): a multicast DIS matching its predicates, joining a DODAG Version, a new preferred parent, a
+ *     rank change of more than 4 x MinHopRankIncrease (Contiki-NG RPL_SIGNIFICANT_CHANGE_THRESHOLD) or to a DAGRank
+ *     above the last one advertised (children must not keep a Rank at or below ours), a DTSN increment to pass
+ *     on, and a loop reported by the forwarding layer (RFC 6550 11.2.2.2). A DIO of the same
+ *     Version from a neighbour of lesser DAGRank that changes nothing counts as consistent (RFC 6550 8.3). A unicast
+ *     DIS is answered by a unicast DIO.</li>
+ * <li><b>DAO</b> ({@link DaoManager}, RFC 6550 9.7): to the DODAGID with {@link RplTransport#sendRouted}, with the
+ *     K flag; one RPL Target (the global address) and one Transit Information option per DAO parent (the parent
+ *     set, at most PCS + 1, preferred first, Path Control bit 0x80 >>> i), each with the parent's global address,
+ *     the Path Sequence and the Path Lifetime. Sent after joining, on a new preferred parent, when a reported
+ *     parent leaves the parent set, on a new address, a new Version, and when the preferred parent's DTSN
+ *     increments (which increments this meter's own DTSN, RFC 6550 9.6); retransmitted until acknowledged,
+ *     refreshed before its lifetime ends. An accepting DAO-ACK makes the meter {@link #joined()}.</li>
+ * <li><b>Self-healing</b>: the preferred parent is probed ({@link ParentProbe}), backups now and then; when it
+ *     stops acknowledging, its ETX passes the objective function's limit and the meter switches to the next best
+ *     parent at once, with a new DAO. The same happens when the parent expires from the neighbour table, is
+ *     evicted, or advertises INFINITE_RANK (RFC 6550 8.2.2.5).</li>
+ * <li><b>Local repair</b> ({@link HoldDown}): with no feasible parent left, the meter detaches, forgets its
+ *     candidates (their Ranks may run through itself; Contiki-NG's local repair forgets its RPL neighbours too, the
+ *     link estimates stay), poisons its sub-DODAG with INFINITE_RANK DIOs (RFC 6550 8.2.2.5), waits out the
+ *     hold-down, then takes a parent among the neighbours heard since (and, failing that, discovers with
+ *     DIS). Until it is attached again, the first DIO of a neighbour deeper than its DAGRank before the repair
+ *     (possibly a descendant that missed the multicast poison) is answered with a unicast poisoning DIO, which
+ *     the MAC acknowledges and retries, and only that neighbour's next DIO is believed.</li>
+ * <li><b>Errors</b>: {@link ErrorCode#HIGH_PACKET_LOSS} from the neighbour table's warnings (field manual: more
+ *     than 15 %), the two discovery errors above.</li>
+ * </ul>
+ *
+ * <p>Counters ({@link #counters()}): {@code dis-sent}, {@code dis-received}, {@code dio-sent},
+ * {@code dio-received}, {@code dio-poison}, {@code poison-unicast}, {@code dio-ignored:<reason>},
+ * {@code probe-sent}, {@code probe-blocked}, {@code dao-sent}, {@code dao-retransmitted}, {@code dao-refresh},
+ * {@code dao-ack-received}, {@code dao-ack-unexpected}, {@code dao-nack}, {@code dao-failed}, {@code joined},
+ * {@code attached}, {@code parent-switch}, {@code local-repair}, {@code version-joined}, {@code dtsn-increment},
+ * {@code address-configured}, {@code loops}, {@code flush}, {@code err-net-no-beacon}, {@code err-rpl-no-root},
+ * {@code high-packet-loss}, {@code ignored:<reason>}.
+ *
+ * <p>Not thread-safe and needing no locks: every method must run on the scheduler's thread. The transport and the
+ * listener may call back into the node; ETX updates from {@link #transmitted} are acted on in a task of their own.
+ */
+public final class RplNode {
+
+    /** Rank change, in MinHopRankIncrease units, that resets Trickle (Contiki-NG RPL_SIGNIFICANT_CHANGE_THRESHOLD). */
+    static final int SIGNIFICANT_RANK_CHANGE = 4;
+    /** One probe tick in this many also probes a backup parent. */
+    static final int BACKUP_PROBE_EVERY = 4;
+
+    private final Scheduler scheduler;
+    private final NodeConfig config;
+    private final RplTransport transport;
+    private final RplEventListener listener;
+    private final Counters counters;
+    private final ExtendedAddress mac;
+    private final Ipv6Address linkLocal;
+    private final NeighbourTable<MacAddress> neighbours;
+    private final ParentManager parents = new ParentManager();
+    private final Discovery discovery;
+    private final DaoManager dao;
+    private final ParentProbe probe;
+    private final HoldDown holdDown;
+    private final TrickleTimer trickle;
+
+    private NodeState state = NodeState.STOPPED;
+    private Membership dodag;
+    private int rank = Rank.INFINITE_RANK;
+    private int lastAdvertisedRank = Rank.INFINITE_RANK;
+    private boolean joined;
+    private MacAddress announcedParent = MacAddress.NONE;
+    private boolean reselectPending;
+    private boolean quiet;
+    private long probeTicks;
+    /** DAGRank before the last local repair, until attached again; -1 if none. */
+    private int repairDagRank = -1;
+    /** Possible descendants told of the local repair by a unicast poisoning DIO. */
+    private final Set<MacAddress> warned = new HashSet<>();
+
+    public RplNode(Scheduler scheduler, NodeConfig config, RplTransport transport, RplEventListener listener) {
+        this(scheduler, config, transport, listener, new Counters());
+    }
+
+    /** @param counters where to count; the simulator may share one instance among all cores */
+    public RplNode(Scheduler scheduler, NodeConfig config, RplTransport transport, RplEventListener listener,
+            Counters counters) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.config = Objects.requireNonNull(config, "config");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.mac = config.mac();
+        this.linkLocal = Ipv6Address.linkLocal(mac);
+        this.neighbours = new NeighbourTable<>(scheduler, config.neighbours(), new NeighbourEvents());
+        this.discovery = new Discovery(scheduler, config, new DiscoveryActions());
+        this.dao = new DaoManager(scheduler, config, counters, new DaoActions());
+        this.probe = new ParentProbe(scheduler, config, this::probeParent);
+        this.holdDown = new HoldDown(scheduler, config.holdDown(), this::sendPoison, this::holdDownOver);
+        this.trickle = new TrickleTimer(scheduler, TrickleConfig.METERMESH_DEFAULT, new TrickleListener() {
+            @Override
+            public void transmit() {
+                if (state == NodeState.ATTACHED) {
+                    sendDio(Ipv6Address.ALL_RPL_NODES, ShortAddress.BROADCAST);
+                }
+            }
+        });
+    }
+
+    // ---- life cycle ----
+
+    /** Starts discovery: the first DIS goes out after the staggered-join jitter. Does nothing if running. */
+    public void start() {
+        if (state != NodeState.STOPPED) {
+            return;
+        }
+        state = NodeState.DISCOVERING;
+        discovery.beginAfterJitter();
+    }
+
+    /** Stops every timer and forgets the DODAG and the neighbours; no callbacks. {@link #start()} begins afresh. */
+    public void stop() {
+        if (state == NodeState.STOPPED) {
+            return;
+        }
+        state = NodeState.STOPPED;
+        discovery.stop();
+        dao.cancel();
+        probe.stop();
+        holdDown.stop();
+        trickle.stop();
+        quiet = true;
+        neighbours.flush();
+        quiet = false;
+        parents.clearCandidates();
+        parents.setParents(ParentSet.none());
+        dodag = null;
+        rank = Rank.INFINITE_RANK;
+        lastAdvertisedRank = Rank.INFINITE_RANK;
+        joined = false;
+        announcedParent = MacAddress.NONE;
+        repairDagRank = -1;
+        warned.clear();
+    }
+
+    /**
+     * Like {@code ip -6 neigh flush all}: forgets every neighbour and forces fresh discovery. An attached meter
+     * detaches first (local repair with poisoning), since its parents are gone.
+     */
+    public void flush() {
+        if (state == NodeState.STOPPED) {
+            return;
+        }
+        counters.increment("flush");
+        quiet = true;
+        neighbours.flush();
+        quiet = false;
+        parents.clearCandidates();
+        if (state == NodeState.ATTACHED) {
+            localRepair();
+        } else if (state == NodeState.DISCOVERING) {
+            discovery.startRound();
+        }
+    }
+
+    // ---- events ----
+
+    /** An RPL message for this meter, destination unknown: a DIS is taken as multicast. */
+    public void received(RplMessage message, Ipv6Address source, MacAddress linkSource, int rssiDbm, int lqi) {
+        received(message, source, Ipv6Address.ALL_RPL_NODES, linkSource, rssiDbm, lqi);
+    }
+
+    /**
+     * An RPL message for this meter, on-link or routed.
+     *
+     * @param source      its IPv6 source (a neighbour's link-local address for DIS and DIO)
+     * @param destination its IPv6 destination: multicast, or this meter's own address
+     * @param linkSource  the MAC address of the neighbour it came from (the last hop)
+     * @param lqi         0-255, or -1 if the radio gives none
+     */
+    public void received(RplMessage message, Ipv6Address source, Ipv6Address destination, MacAddress linkSource,
+            int rssiDbm, int lqi) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(linkSource, "linkSource");
+        if (state == NodeState.STOPPED) {
+            counters.increment("ignored:stopped");
+            return;
+        }
+        Optional<MacAddress> from = senderOf(source, linkSource);
+        if (from.isEmpty() || from.get().equals(mac)) {
+            counters.increment(from.isEmpty() ? "ignored:no-link-source" : "ignored:own");
+            return;
+        }
+        neighbours.heard(from.get(), rssiDbm, lqi)
+                .ifPresent(n -> parents.etxChanged(n.address(), n.etx())); // the RSSI/LQI guess may move
+        discovery.heard(message instanceof Dio);
+        if (message instanceof Dio dio) {
+            onDio(dio, source, from.get());
+        } else if (message instanceof Dis dis) {
+            onDis(dis, source, destination, from.get());
+        } else if (message instanceof DaoAck ack) {
+            onDaoAck(ack);
+        } else {
+            counters.increment("ignored:dao"); // non-storing: DAOs are the root's
+        }
+    }
+
+    /**
+     * The MAC's verdict on a unicast frame to {@code neighbour} (any frame: RPL, data, forwarded): feeds the link's
+     * ETX and loss statistics (ACKED / NO_ACK; other statuses say nothing about the link).
+     */
+    public void transmitted(MacAddress neighbour, TxStatus status) {
+        Objects.requireNonNull(neighbour, "neighbour");
+        Objects.requireNonNull(status, "status");
+        if (state == NodeState.STOPPED || !neighbours.transmitted(neighbour, status)) {
+            return;
+        }
+        parents.etxChanged(neighbour, neighbours.etx(neighbour));
+        if (state == NodeState.ATTACHED && status == TxStatus.NO_ACK
+                && neighbour.equals(parents.preferred().orElse(null))) {
+            probe.urgent();
+        }
+        ParentManager.Candidate c = parents.get(neighbour);
+        if (c != null && (state != NodeState.ATTACHED || parents.parents().parents().contains(neighbour)
+                || status == TxStatus.ACKED && c.rank() < rank)) {
+            requestReselect(); // a parent's link changed, or a better link to a possible parent (not to a child)
+        }
+    }
+
+    /**
+     * The forwarding layer detected a loop with the RFC 6553 option: a packet with the Rank-Error bit already set
+     * met another rank error (RFC 6550 11.2.2.2), which resets the Trickle timer.
+     */
+    public void loopDetected() {
+        counters.increment("loops");
+        if (state == NodeState.ATTACHED) {
+            trickle.reset();
+        }
+    }
+
+    // ---- DIO ----
+
+    private void onDio(Dio dio, Ipv6Address source, MacAddress from) {
+        counters.increment("dio-received");
+        if (config.instanceId().isPresent() && config.instanceId().getAsInt() != dio.instanceId()) {
+            ignoreDio("instance");
+            return;
+        }
+        if (dio.mop() != Dio.MOP_NON_STORING && dio.mop() != Dio.MOP_NO_DOWNWARD_ROUTES) {
+            ignoreDio("mop");
+            return;
+        }
+        if (dodag != null && dodag.sameDodag(dio)) {
+            int order = Lollipop.compare(dio.version(), dodag.version);
+            if (order == 0) {
+                sameVersion(dio, source, from);
+            } else if (order == 1) {
+                newVersion(dio, source, from);
+            } else {
+                ignoreDio("old-version");
+                if (state == NodeState.ATTACHED && dio.rank() == Rank.rootRank(dodag.minHopRankIncrease())) {
+                    trickle.reset(); // the root went back: let it hear our Version soon (as Contiki-NG)
+                }
+            }
+            return;
+        }
+        if (state == NodeState.ATTACHED || state == NodeState.HOLD_DOWN) {
+            ignoreDio("other-dodag");
+            return;
+        }
+        Optional<ObjectiveFunction> of = usable(dio, dio.option(DodagConfiguration.class));
+        if (of.isEmpty()) {
+            return;
+        }
+        dodag = new Membership(dio, dio.option(DodagConfiguration.class).orElseThrow(), of.get());
+        parents.clearCandidates();
+        dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
+        sameVersion(dio, source, from);
+    }
+
+    /** The objective function if the DIO opens a path to a root we may join; counts why not. */
+    private Optional<ObjectiveFunction> usable(Dio dio, Optional<DodagConfiguration> configuration) {
+        if (dio.rank() >= Rank.INFINITE_RANK) {
+            ignoreDio("infinite-rank");
+        } else if (config.requireGrounded() && !dio.grounded()) {
+            ignoreDio("floating");
+        } else if (configuration.isEmpty()) {
+            ignoreDio("no-configuration");
+        } else if (configuration.get().defaultLifetime() == 0 || configuration.get().lifetimeUnit() == 0) {
+            ignoreDio("zero-lifetime"); // every route would be dead on arrival
+        } else {
+            Optional<ObjectiveFunction> of = ObjectiveFunctions.forConfiguration(configuration.get());
+            if (of.isEmpty()) {
+                ignoreDio("objective-function");
+            } else if (dio.rank() < of.get().minHopRankIncrease()) {
+                ignoreDio("rank");
+            } else {
+                return of;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void sameVersion(Dio dio, Ipv6Address source, MacAddress from) {
+        int minHop = dodag.minHopRankIncrease();
+        if (dio.rank() < minHop) {
+            ignoreDio("rank");
+            return;
+        }
+        if (!neighbours.contains(from)) {
+            ignoreDio("neighbour-table-full");
+            return;
+        }
+        if (repairDagRank >= 0 && dio.rank() < Rank.INFINITE_RANK && Rank.dagRank(dio.rank(), minHop) > repairDagRank
+                && warned.add(from)) {
+            // Deeper than we were before our local repair: possibly our descendant, deaf to our multicast poison.
+            // Tell it with an acknowledged unicast and trust only its next DIO.
+            counters.increment("poison-unicast");
+            sendDio(source, from);
+            return;
+        }
+        ParentManager.Candidate prior = parents.heard(from, source, dio.rank(), dio.dtsn(), neighbours.etx(from));
+        neighbours.setRank(from, dio.rank());
+        boolean fromPreferred = state == NodeState.ATTACHED && from.equals(parents.preferred().orElse(null));
+        if (fromPreferred || dodag.globalAddress().isEmpty()) {
+            dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
+        }
+        if (fromPreferred && dodag.mop == Dio.MOP_NON_STORING && prior != null
+                && Lollipop.greaterThan(dio.dtsn(), prior.dtsn())) {
+            // RFC 6550 9.6: a DAO parent's DTSN went up; increment ours (our sub-DODAG refreshes too) and re-register.
+            dodag.dtsn = Lollipop.increment(dodag.dtsn);
+            counters.increment("dtsn-increment");
+            trickle.reset();
+            dao.schedule();
+        }
+        // A repeated DIO of a neighbour outside the parent set changes nothing selection would see.
+        boolean repeat = prior != null && prior.rank() == dio.rank() && !parents.parents().parents().contains(from);
+        boolean changed = !repeat && reselect();
+        if (!changed && state == NodeState.ATTACHED && dio.rank() < Rank.INFINITE_RANK
+                && Rank.lesser(dio.rank(), rank, minHop)) {
+            trickle.consistent();
+        }
+    }
+
+    /** RFC 6550 8.2.2.1: a newer DODAG Version is a fresh start, with new candidates and a new L. */
+    private void newVersion(Dio dio, Ipv6Address source, MacAddress from) {
+        DodagConfiguration configuration = dio.option(DodagConfiguration.class).orElse(dodag.configuration);
+        Optional<ObjectiveFunction> of = usable(dio, Optional.of(configuration));
+        if (of.isEmpty()) {
+            return;
+        }
+        counters.increment("version-joined");
+        holdDown.stop();
+        repairDagRank = -1; // ranks of the new Version owe nothing to the old one
+        warned.clear();
+        dodag.update(dio, configuration, of.get());
+        dodag.lowestRank = Rank.INFINITE_RANK;
+        setParentFlags(parents.parents(), ParentSet.none());
+        parents.setParents(ParentSet.none());
+        parents.clearCandidates();
+        rank = Rank.INFINITE_RANK;
+        state = NodeState.DISCOVERING;
+        dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
+        sameVersion(dio, source, from);
+        if (state != NodeState.ATTACHED) {
+            enterDiscovery();
+        }
+    }
+
+    private void usePrefix(PrefixInformation pio) {
+        if (dodag.usePrefix(pio, mac)) {
+            counters.increment("address-configured");
+            if (state == NodeState.ATTACHED) {
+                dao.schedule();
+            }
+        }
+    }
+
+    private void ignoreDio(String reason) {
+        counters.increment("dio-ignored:" + reason);
+    }
+
+    private void sendDio(Ipv6Address destination, MacAddress nextHop) {
+        Dio dio = Dios.build(dodag.instanceId, dodag.version, rank, dodag.grounded, dodag.mop, dodag.preference,
+                dodag.dtsn, dodag.dodagId, dodag.configuration, dodag.prefixInformation());
+        if (destination.isMulticast()) {
+            lastAdvertisedRank = rank;
+        }
+        counters.increment("dio-sent");
+        transport.sendOnLink(dio, destination, nextHop);
+    }
+
+    // ---- DIS, DAO-ACK ----
+
+    private void onDis(Dis dis, Ipv6Address source, Ipv6Address destination, MacAddress from) {
+        counters.increment("dis-received");
+        if (state != NodeState.ATTACHED) {
+            return; // nothing to offer
+        }
+        if (!destination.isMulticast()) {
+            sendDio(source, from); // RFC 6550 8.3: unicast DIS, unicast DIO, no Trickle reset
+        } else if (Dios.solicited(dis, dodag.instanceId, dodag.dodagId, dodag.version)) {
+            trickle.reset();
+        }
+    }
+
+    private void onDaoAck(DaoAck ack) {
+        if (dodag == null || ack.instanceId() != dodag.instanceId) {
+            counters.increment("ignored:dao-ack-instance");
+            return;
+        }
+        dao.acknowledged(ack);
+    }
+
+    // ---- parent selection and state ----
+
+    private void requestReselect() {
+        if (!reselectPending) {
+            reselectPending = true;
+            scheduler.execute(() -> {
+                reselectPending = false;
+                reselect();
+            });
+        }
+    }
+
+    /** Runs parent selection and acts on the result; returns whether the parents or the rank changed. */
+    private boolean reselect() {
+        if (dodag == null || state != NodeState.ATTACHED && state != NodeState.DISCOVERING) {
+            return false;
+        }
+        ParentSet<MacAddress> set = parents.select(dodag.objectiveFunction, rank, dodag.lowestRank);
+        ParentSet<MacAddress> old = parents.parents();
+        if (set.isEmpty()) {
+            if (state == NodeState.ATTACHED) {
+                localRepair();
+                return true;
+            }
+            if (parents.bestBlockedByLink(dodag.objectiveFunction).isPresent()) {
+                probe.urgent(); // see whether a link the OF refuses has recovered
+            }
+            return false;
+        }
+        setParentFlags(old, set);
+        parents.setParents(set);
+        int oldRank = rank;
+        rank = set.rank();
+        dodag.lowestRank = Math.min(dodag.lowestRank, rank);
+        MacAddress preferred = set.preferred().orElseThrow();
+        if (state != NodeState.ATTACHED) {
+            attach(preferred);
+            return true;
+        }
+        if (!preferred.equals(old.preferred().orElse(null))) {
+            counters.increment("parent-switch");
+            trickle.reset();
+            probe.start();
+            dao.schedule();
+            announce(preferred);
+            return true;
+        }
+        int minHop = dodag.minHopRankIncrease();
+        if (Math.abs(rank - lastAdvertisedRank) > SIGNIFICANT_RANK_CHANGE * minHop
+                || lastAdvertisedRank < Rank.INFINITE_RANK && Rank.lesser(lastAdvertisedRank, rank, minHop)) {
+            trickle.reset(); // a significant change, or a DAGRank above the advertised one: tell the children soon
+        }
+        if (lostDaoParent(old, set)) {
+            dao.schedule(); // the root must stop counting on it; a new backup can wait for the next refresh
+        }
+        return rank != oldRank || !set.parents().equals(old.parents());
+    }
+
+    /** Whether a parent that the last DAOs reported (the first PCS + 1) is no longer in the parent set. */
+    private boolean lostDaoParent(ParentSet<MacAddress> old, ParentSet<MacAddress> now) {
+        List<MacAddress> reported = old.parents();
+        int n = Math.min(reported.size(), dodag.configuration.pathControlSize() + 1);
+        for (int i = 0; i < n; i++) {
+            if (!now.parents().contains(reported.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void attach(MacAddress preferred) {
+        state = NodeState.ATTACHED;
+        counters.increment("attached");
+        repairDagRank = -1;
+        warned.clear();
+        discovery.stop();
+        TrickleConfig tc = dodag.trickle();
+        if (!tc.equals(trickle.config())) {
+            trickle.reconfigure(tc);
+        }
+        trickle.start();
+        probe.start();
+        if (dodag.mop == Dio.MOP_NO_DOWNWARD_ROUTES) {
+            setJoined(true); // no downward routes: nothing to register
+        } else {
+            dao.schedule();
+        }
+        announce(preferred);
+    }
+
+    /** RFC 6550 8.2.2.5: detach, poison, hold down, then look again. */
+    private void localRepair() {
+        counters.increment("local-repair");
+        repairDagRank = rank >= Rank.INFINITE_RANK ? -1 : Rank.dagRank(rank, dodag.minHopRankIncrease());
+        warned.clear();
+        setParentFlags(parents.parents(), ParentSet.none());
+        parents.setParents(ParentSet.none());
+        parents.clearCandidates(); // their Ranks may run through us; only DIOs heard from now on count
+        rank = Rank.INFINITE_RANK;
+        dodag.lowestRank = Rank.INFINITE_RANK;
+        state = NodeState.HOLD_DOWN;
+        trickle.stop();
+        probe.stop();
+        dao.cancel();
+        discovery.stop();
+        setJoined(false);
+        announce(MacAddress.NONE);
+        holdDown.start();
+    }
+
+    private void sendPoison() {
+        if (state == NodeState.HOLD_DOWN && dodag != null) {
+            counters.increment("dio-poison");
+            sendDio(Ipv6Address.ALL_RPL_NODES, ShortAddress.BROADCAST);
+        }
+    }
+
+    private void holdDownOver() {
+        if (state != NodeState.HOLD_DOWN) {
+            return;
+        }
+        state = NodeState.DISCOVERING;
+        reselect();
+        if (state == NodeState.DISCOVERING) {
+            discovery.startRound();
+        }
+    }
+
+    /** Detached without poisoning (no parent in a new DODAG Version): back to discovery. */
+    private void enterDiscovery() {
+        state = NodeState.DISCOVERING;
+        rank = Rank.INFINITE_RANK;
+        trickle.stop();
+        probe.stop();
+        dao.cancel();
+        setJoined(false);
+        announce(MacAddress.NONE);
+        if (!discovery.active()) {
+            discovery.startRound();
+        }
+    }
+
+    /**
+     * Probes the preferred parent; every {@link #BACKUP_PROBE_EVERY}th time also the least recently heard backup
+     * parent, so that a backup that died is noticed (its ETX rises) and leaves the parent set and the next DAO. A
+     * detached meter instead probes, every urgent-probe delay, the best neighbour that the objective function
+     * refuses only for the ETX of its link: without unicast traffic that estimate would never come down again.
+     */
+    private void probeParent() {
+        if (state == NodeState.DISCOVERING && dodag != null) {
+            Optional<MacAddress> blocked = parents.bestBlockedByLink(dodag.objectiveFunction);
+            if (blocked.isPresent()) {
+                counters.increment("probe-blocked");
+                probe(blocked.get());
+                probe.urgent();
+            }
+            return;
+        }
+        if (state != NodeState.ATTACHED) {
+            return;
+        }
+        List<MacAddress> set = parents.parents().parents();
+        probe(set.get(0));
+        if (++probeTicks % BACKUP_PROBE_EVERY == 0 && set.size() > 1) {
+            MacAddress stalest = null;
+            long oldest = Long.MAX_VALUE;
+            for (MacAddress backup : set.subList(1, set.size())) {
+                long heard = neighbours.get(backup).map(Neighbour::lastHeardNanos).orElse(Long.MIN_VALUE);
+                if (heard < oldest) {
+                    oldest = heard;
+                    stalest = backup;
+                }
+            }
+            probe(stalest);
+        }
+    }
+
+    private void probe(MacAddress neighbour) {
+        ParentManager.Candidate c = parents.get(neighbour);
+        if (c != null) {
+            counters.increment("probe-sent");
+            sendDio(c.address(), neighbour);
+        }
+    }
+
+    private void setParentFlags(ParentSet<MacAddress> old, ParentSet<MacAddress> now) {
+        for (MacAddress m : old.parents()) {
+            if (!now.parents().contains(m)) {
+                neighbours.setParent(m, false);
+            }
+        }
+        for (MacAddress m : now.parents()) {
+            neighbours.setParent(m, true);
+        }
+    }
+
+    private void announce(MacAddress parent) {
+        if (!parent.equals(announcedParent)) {
+            announcedParent = parent;
+            listener.parentChanged(parent);
+        }
+    }
+
+    private void setJoined(boolean value) {
+        if (value && !joined) {
+            joined = true;
+            counters.increment("joined");
+            listener.joined();
+        } else if (!value) {
+            joined = false;
+        }
+    }
+
+    private Optional<MacAddress> senderOf(Ipv6Address source, MacAddress linkSource) {
+        if (linkSource instanceof ExtendedAddress || linkSource instanceof ShortAddress s && !s.isBroadcast()) {
+            return Optional.of(linkSource);
+        }
+        if (source.isLinkLocal()) {
+            return Optional.of(new ExtendedAddress(Ipv6Address.eui64FromInterfaceId(source.interfaceId())));
+        }
+        return Optional.empty();
+    }
+
+    // ---- DAO ----
+
+    private Optional<Dao> buildDao(int sequence, int pathSequence) {
+        if (state != NodeState.ATTACHED || dodag == null || dodag.mop != Dio.MOP_NON_STORING
+                || dodag.globalAddress().isEmpty()) {
+            return Optional.empty();
+        }
+        int lifetime = daoLifetimeUnits();
+        int maxParents = dodag.configuration.pathControlSize() + 1;
+        List<RplOption> options = new ArrayList<>(1 + maxParents);
+        options.add(RplTarget.host(dodag.globalAddress().get()));
+        int i = 0;
+        for (MacAddress p : parents.parents().parents()) {
+            if (i >= maxParents) {
+                break;
+            }
+            ParentManager.Candidate c = parents.get(p);
+            Optional<Ipv6Address> address = c == null ? Optional.empty() : dodag.globalOf(c.address());
+            if (address.isPresent()) {
+                options.add(new TransitInformation(false, 0x80 >>> i, pathSequence, lifetime, address));
+                i++;
+            }
+        }
+        if (i == 0) {
+            return Optional.empty();
+        }
+        Optional<Ipv6Address> dodagIdField = dodag.instanceId >= 128 ? Optional.of(dodag.dodagId) : Optional.empty();
+        return Optional.of(new Dao(dodag.instanceId, true, sequence, dodagIdField, options));
+    }
+
+    private int daoLifetimeUnits() {
+        return config.daoLifetimeUnits().orElse(dodag.configuration.defaultLifetime());
+    }
+
+    // ---- queries ----
+
+    /** The preferred parent (the default route's next hop), while attached. */
+    public Optional<MacAddress> preferredParent() {
+        return state == NodeState.ATTACHED ? parents.preferred() : Optional.empty();
+    }
+
+    /** The preferred parent's link-local address, while attached. */
+    public Optional<Ipv6Address> preferredParentAddress() {
+        return preferredParent().map(p -> parents.get(p)).map(ParentManager.Candidate::address);
+    }
+
+    /** The DODAG parent set, preferred parent first; empty when detached. */
+    public List<MacAddress> parents() {
+        return state == NodeState.ATTACHED ? parents.parents().parents() : List.of();
+    }
+
+    /** The Rank this meter advertises; {@link Rank#INFINITE_RANK} when detached. */
+    public int rank() {
+        return rank;
+    }
+
+    /** DAGRank(rank) = floor(rank / MinHopRankIncrease) (RFC 6550 3.5.1): a depth hint; 0xFFFF when detached. */
+    public int dagRank() {
+        return dodag == null || rank >= Rank.INFINITE_RANK ? Rank.INFINITE_RANK
+                : Rank.dagRank(rank, dodag.minHopRankIncrease());
+    }
+
+    /** Whether the root acknowledged this meter's DAO since it last attached (MOP 0: whether it is attached). */
+    public boolean joined() {
+        return joined;
+    }
+
+    public NodeState state() {
+        return state;
+    }
+
+    /** prefix + IID, once a DIO's Prefix Information option gave the prefix. */
+    public Optional<Ipv6Address> globalAddress() {
+        return dodag == null ? Optional.empty() : dodag.globalAddress();
+    }
+
+    /** {@code fe80::} + IID of the EUI-64. */
+    public Ipv6Address linkLocalAddress() {
+        return linkLocal;
+    }
+
+    public ExtendedAddress mac() {
+        return mac;
+    }
+
+    /** The DODAGID (the root's global address) of the DODAG this meter belongs to. */
+    public Optional<Ipv6Address> dodagId() {
+        return dodag == null ? Optional.empty() : Optional.of(dodag.dodagId);
+    }
+
+    /** The RPLInstanceID, for the RFC 6553 option of forwarded packets. */
+    public OptionalInt instanceId() {
+        return dodag == null ? OptionalInt.empty() : OptionalInt.of(dodag.instanceId);
+    }
+
+    /** The DODAG Version Number followed. */
+    public OptionalInt dodagVersion() {
+        return dodag == null ? OptionalInt.empty() : OptionalInt.of(dodag.version);
+    }
+
+    /** The DTSN this meter advertises. */
+    public OptionalInt dtsn() {
+        return dodag == null ? OptionalInt.empty() : OptionalInt.of(dodag.dtsn);
+    }
+
+    /** The neighbour table, in order of first contact: for the {@code neighbors} command. */
+    public List<Neighbour<MacAddress>> neighbours() {
+        return neighbours.neighbours();
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The current DIO Trickle interval (for diagnostics and tests). */
+    Duration trickleInterval() {
+        return trickle.interval();
+    }
+
+    long trickleResets() {
+        return trickle.resets();
+    }
+
+    @Override
+    public String toString() {
+        return "RplNode[" + mac + ", " + state + ", rank " + rank + ", parent "
+                + parents.preferred().map(Object::toString).orElse("none") + "]";
+    }
+
+    // ---- callbacks of the helpers ----
+
+    private final class NeighbourEvents implements NeighbourListener<MacAddress> {
+        @Override
+        public void removed(Neighbour<MacAddress> neighbour, RemovalReason reason) {
+            if (!quiet && parents.remove(neighbour.address())) {
+                requestReselect();
+            }
+        }
+
+        @Override
+        public void highPacketLoss(PacketLossWarning<MacAddress> warning) {
+            counters.increment("high-packet-loss");
+            listener.error(ErrorCode.HIGH_PACKET_LOSS, warning.reason());
+        }
+    }
+
+    private final class DiscoveryActions implements Discovery.Actions {
+        @Override
+        public void sendDis() {
+            counters.increment("dis-sent");
+            transport.sendOnLink(new Dis(), Ipv6Address.ALL_RPL_NODES, ShortAddress.BROADCAST);
+        }
+
+        @Override
+        public void timedOut(int neighboursHeard, int diosHeard) {
+            long seconds = config.discoveryTimeout().toSeconds();
+            if (neighboursHeard == 0) {
+                counters.increment("err-net-no-beacon");
+                listener.error(ErrorCode.ERR_NET_NO_BEACON,
+                        "no DIO heard within DISCOVERY_TIMEOUT (" + seconds + " s) on " + linkLocal);
+            } else {
+                counters.increment("err-rpl-no-root");
+                listener.error(ErrorCode.ERR_RPL_NO_ROOT, neighboursHeard + " messages (" + diosHeard
+                        + " DIOs) from neighbours within DISCOVERY_TIMEOUT (" + seconds + " s), none offers a path to"
+                        + (config.requireGrounded() ? " a grounded" : " a") + " DODAG root");
+            }
+        }
+    }
+
+    private final class DaoActions implements DaoManager.Actions {
+        @Override
+        public Optional<Dao> build(int sequence, int pathSequence) {
+            return buildDao(sequence, pathSequence);
+        }
+
+        @Override
+        public void send(Dao message) {
+            transport.sendRouted(message, dodag.dodagId);
+        }
+
+        @Override
+        public void accepted() {
+            setJoined(true);
+        }
+
+        @Override
+        public void failed(String why) {
+            setJoined(false);
+        }
+
+        @Override
+        public Optional<Duration> lifetime() {
+            return dodag == null ? Optional.empty()
+                    : dodag.lifetimeSeconds(daoLifetimeUnits()).map(Duration::ofSeconds);
+        }
+    }
+}

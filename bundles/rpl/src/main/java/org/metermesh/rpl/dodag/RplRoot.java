@@ -1,0 +1,331 @@
+package org.metermesh.rpl.dodag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.metermesh.api.clock.Scheduler;
+import org.metermesh.api.counters.Counters;
+import org.metermesh.api.ipv6.Ipv6Address;
+import org.metermesh.api.radio.MacAddress;
+import org.metermesh.api.radio.ShortAddress;
+import org.metermesh.rpl.message.RplMessage;
+import org.metermesh.rpl.message.RplMessage.Dao;
+import org.metermesh.rpl.message.RplMessage.DaoAck;
+import org.metermesh.rpl.message.RplMessage.Dio;
+import org.metermesh.rpl.message.RplMessage.Dis;
+import org.metermesh.rpl.message.RplOption;
+import org.metermesh.rpl.message.RplOption.PrefixInformation;
+import org.metermesh.rpl.message.RplOption.RplTarget;
+import org.metermesh.rpl.message.RplOption.TransitInformation;
+import org.metermesh.rpl.of.Rank;
+import org.metermesh.rpl.trickle.TrickleListener;
+import org.metermesh.rpl.trickle.TrickleTimer;
+
+/**
+ * The gateway as DODAG root in non-storing mode (RFC 6550 9.7): a sans-I/O core on a {@link Scheduler}.
+ *
+ * <ul>
+ * <li><b>DIO</b>: multicast by a Trickle timer (RFC 6206, RFC 6550 8.3) at ROOT_RANK (RFC 6550 17) with the DODAG
+ *     Configuration option (6.7.6) and a Prefix Information option (6.7.10: A set so meters form their global
+ *     address, R set with the root's own address in the prefix field).</li>
+ * <li><b>DIS</b> (RFC 6550 8.3): a multicast DIS whose Solicited Information predicates match (6.7.9) resets the
+ *     Trickle timer; a unicast DIS is answered with a unicast DIO and leaves the timer alone.</li>
+ * <li><b>DAO</b> (RFC 6550 9.7): each RPL Target /128 gets the parents of the Transit Information options that
+ *     follow it (6.4.3), kept in a {@link RouteTable} with Path Sequence, Path Control and lifetime; a DAO with
+ *     the K flag is answered with a DAO-ACK (6.5) routed back to its source: status 0, or 128 (unable to accept)
+ *     when the table is full. Targets of other lengths, storing-mode Transit options (without Parent Address) and
+ *     DAOs of another instance or DODAG are ignored and counted.</li>
+ * <li><b>Global repair</b> ({@link #globalRepair()}, RFC 6550 3.2.3, 8.2.2.1): a new DODAG Version; hearing a
+ *     newer version of its own DODAG (the root rebooted and forgot its version) makes the root jump past it, as
+ *     Contiki-NG does. {@link #incrementDtsn()} (RFC 6550 9.6) asks every meter for a fresh DAO.</li>
+ * </ul>
+ *
+ * <p>Counters: {@code dio-sent}, {@code dio-received}, {@code dis-received}, {@code dao-received},
+ * {@code dao-ack-sent}, {@code dao-rejected}, {@code dao-stale}, {@code dao-ignored:<reason>}, {@code no-path},
+ * {@code route-added}, {@code route-removed}, {@code route-expired}, {@code loops}, {@code global-repair},
+ * {@code dtsn-increment}, {@code ignored:<reason>}.
+ *
+ * <p>Not thread-safe and needing no locks: every method must run on the scheduler's thread.
+ */
+public final class RplRoot {
+
+    /** DAO-ACK status when the route table is full: the "unable to accept" rejection (RFC 6550 6.5.1, 128+). */
+    public static final int STATUS_UNABLE_TO_ACCEPT = 128;
+
+    private final Scheduler scheduler;
+    private final RootConfig config;
+    private final RplTransport transport;
+    private final RplEventListener listener;
+    private final Counters counters;
+    private final Ipv6Address dodagId;
+    private final int rank;
+    private final PrefixInformation prefixInformation;
+    private final RouteTable routes;
+    private final TrickleTimer trickle;
+
+    private boolean running;
+    private int version = Lollipop.INIT;
+    private int dtsn = Lollipop.INIT;
+
+    public RplRoot(Scheduler scheduler, RootConfig config, RplTransport transport, RplEventListener listener) {
+        this(scheduler, config, transport, listener, new Counters());
+    }
+
+    /** @param counters where to count; the simulator may share one instance among cores */
+    public RplRoot(Scheduler scheduler, RootConfig config, RplTransport transport, RplEventListener listener,
+            Counters counters) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.config = Objects.requireNonNull(config, "config");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.dodagId = config.dodagId();
+        this.rank = Rank.rootRank(config.configuration().minHopRankIncrease());
+        this.prefixInformation = new PrefixInformation(config.prefix().length(), false, true, true,
+                RplOption.INFINITE_LIFETIME_32, RplOption.INFINITE_LIFETIME_32, dodagId);
+        this.routes = new RouteTable(scheduler, counters, config.routeCapacity());
+        this.trickle = new TrickleTimer(scheduler, config.trickle(), new TrickleListener() {
+            @Override
+            public void transmit() {
+                sendDio(Ipv6Address.ALL_RPL_NODES, ShortAddress.BROADCAST);
+            }
+        });
+    }
+
+    /** Starts advertising the DODAG. */
+    public void start() {
+        running = true;
+        trickle.start();
+    }
+
+    /** Stops advertising; the routes stay (they still expire). */
+    public void stop() {
+        running = false;
+        trickle.stop();
+    }
+
+    /** An RPL message delivered to the root, destination unknown (a DIS is then taken as multicast). */
+    public void received(RplMessage message, Ipv6Address source, MacAddress linkSource, int rssiDbm, int lqi) {
+        received(message, source, Ipv6Address.ALL_RPL_NODES, linkSource, rssiDbm, lqi);
+    }
+
+    /**
+     * An RPL message delivered to the root.
+     *
+     * @param destination the IPv6 destination it was sent to: multicast or the root's own address
+     */
+    public void received(RplMessage message, Ipv6Address source, Ipv6Address destination, MacAddress linkSource,
+            int rssiDbm, int lqi) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(linkSource, "linkSource");
+        if (!running) {
+            counters.increment("ignored:stopped");
+            return;
+        }
+        if (message instanceof Dis dis) {
+            onDis(dis, source, destination, linkSource);
+        } else if (message instanceof Dio dio) {
+            onDio(dio);
+        } else if (message instanceof Dao dao) {
+            onDao(dao, source);
+        } else {
+            counters.increment("ignored:dao-ack");
+        }
+    }
+
+    private void onDis(Dis dis, Ipv6Address source, Ipv6Address destination, MacAddress linkSource) {
+        counters.increment("dis-received");
+        if (destination.isMulticast()) {
+            if (Dios.solicited(dis, config.instanceId(), dodagId, version)) {
+                trickle.reset(); // RFC 6550 8.3: a multicast DIS is an inconsistency
+            }
+        } else {
+            sendDio(source, linkSource); // RFC 6550 8.3: answer a unicast DIS with a unicast DIO
+        }
+    }
+
+    private void onDio(Dio dio) {
+        counters.increment("dio-received");
+        if (dio.instanceId() == config.instanceId() && dio.dodagId().equals(dodagId)
+                && Lollipop.greaterThan(dio.version(), version)) {
+            // Someone advertises a newer version of our DODAG: we rebooted and lost ours. Go past it.
+            version = dio.version();
+            globalRepair();
+        }
+    }
+
+    private void onDao(Dao dao, Ipv6Address source) {
+        counters.increment("dao-received");
+        if (dao.instanceId() != config.instanceId()) {
+            counters.increment("dao-ignored:instance");
+            return;
+        }
+        if (dao.dodagId().isPresent() && !dao.dodagId().get().equals(dodagId)) {
+            counters.increment("dao-ignored:dodag");
+            return;
+        }
+        boolean any = false;
+        boolean full = false;
+        for (Group group : groups(dao)) {
+            List<TransitInformation> transits = new ArrayList<>();
+            for (TransitInformation t : group.transits) {
+                if (t.parentAddress().isPresent()) {
+                    transits.add(t);
+                } else {
+                    counters.increment("dao-ignored:storing-transit");
+                }
+            }
+            if (transits.isEmpty()) {
+                continue;
+            }
+            for (RplTarget target : group.targets) {
+                if (target.prefixLength() != 128) {
+                    counters.increment("dao-ignored:prefix-target");
+                    continue;
+                }
+                if (target.prefix().equals(dodagId)) {
+                    counters.increment("dao-ignored:root-target");
+                    continue;
+                }
+                any = true;
+                switch (routes.update(target.prefix(), transits.get(0).pathSequence(), transits,
+                        config.configuration().lifetimeUnit())) {
+                    case ADDED -> counters.increment("route-added");
+                    case REMOVED -> counters.increment("route-removed");
+                    case STALE -> counters.increment("dao-stale");
+                    case FULL -> full = true;
+                    default -> {
+                    }
+                }
+            }
+        }
+        if (!any) {
+            counters.increment("dao-ignored:no-target");
+            return;
+        }
+        if (full) {
+            counters.increment("dao-rejected");
+        }
+        if (dao.ackRequested()) {
+            DaoAck ack = new DaoAck(dao.instanceId(), dao.sequence(),
+                    full ? STATUS_UNABLE_TO_ACCEPT : DaoAck.STATUS_ACCEPTED, dao.dodagId(), List.of());
+            counters.increment("dao-ack-sent");
+            transport.sendRouted(ack, source);
+        }
+    }
+
+    /** RFC 6550 6.4.3: Target options followed by the Transit options that apply to them. */
+    private static List<Group> groups(Dao dao) {
+        List<Group> groups = new ArrayList<>();
+        Group current = null;
+        for (RplOption o : dao.options()) {
+            if (o instanceof RplTarget t) {
+                if (current == null || !current.transits.isEmpty()) {
+                    current = new Group();
+                    groups.add(current);
+                }
+                current.targets.add(t);
+            } else if (o instanceof TransitInformation t && current != null) {
+                current.transits.add(t);
+            }
+        }
+        return groups;
+    }
+
+    private static final class Group {
+        final List<RplTarget> targets = new ArrayList<>(1);
+        final List<TransitInformation> transits = new ArrayList<>(3);
+    }
+
+    private void sendDio(Ipv6Address destination, MacAddress nextHop) {
+        Dio dio = Dios.build(config.instanceId(), version, rank, config.grounded(), config.mop(), config.preference(),
+                dtsn, dodagId, config.configuration(), Optional.of(prefixInformation));
+        counters.increment("dio-sent");
+        transport.sendOnLink(dio, destination, nextHop);
+    }
+
+    /**
+     * The hops from the root to {@code target} for an RFC 6554 source route: the target last, the root excluded;
+     * empty if the table has no complete, loop-free path of live parents (a cycle counts in {@code loops}).
+     */
+    public Optional<List<Ipv6Address>> sourceRoute(Ipv6Address target) {
+        return routes.sourceRoute(Objects.requireNonNull(target, "target"), dodagId);
+    }
+
+    /** Every target with its parents, depth and lifetime, sorted by address: for the {@code dodag} command. */
+    public List<RouteSnapshot> routes() {
+        return routes.snapshot(dodagId);
+    }
+
+    /** Targets in the route table. */
+    public int routeCount() {
+        return routes.size();
+    }
+
+    /** Global repair (RFC 6550 3.2.3): a new DODAG Version Number, advertised at once. */
+    public void globalRepair() {
+        version = Lollipop.increment(version);
+        counters.increment("global-repair");
+        trickle.reset();
+    }
+
+    /** Asks every meter for a fresh DAO (RFC 6550 9.6): a new DTSN, advertised at once. */
+    public void incrementDtsn() {
+        dtsn = Lollipop.increment(dtsn);
+        counters.increment("dtsn-increment");
+        trickle.reset();
+    }
+
+    /**
+     * The forwarding layer detected a loop with the RFC 6553 option (RFC 6550 11.2.2.2): reset the Trickle timer.
+     */
+    public void loopDetected() {
+        counters.increment("loops");
+        trickle.reset();
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /** The DODAGID: the root's global address. */
+    public Ipv6Address dodagId() {
+        return dodagId;
+    }
+
+    /** The current DODAG Version Number. */
+    public int version() {
+        return version;
+    }
+
+    /** The current DTSN. */
+    public int dtsn() {
+        return dtsn;
+    }
+
+    /** ROOT_RANK: MinHopRankIncrease (RFC 6550 17). */
+    public int rank() {
+        return rank;
+    }
+
+    public int instanceId() {
+        return config.instanceId();
+    }
+
+    public RootConfig config() {
+        return config;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public String toString() {
+        return "RplRoot[" + dodagId + ", version " + version + ", " + routes.size() + " routes]";
+    }
+}

@@ -1,0 +1,44 @@
+package org.metermesh.sim;
+
+import java.io.PrintStream;
+
+/**
+ * "meters joined 734/1000 [##############......]  73 %  sim 00:04:10". On a terminal it redraws one line; into a
+ * file or pipe it writes a line at most every few seconds of wall time, so logs stay readable.
+ */
+final class ProgressBar {
+
+    private static final int WIDTH = 30;
+    private static final long LOG_EVERY_NANOS = 5_000_000_000L;
+
+    private final PrintStream out;
+    private final boolean terminal;
+    private long lastLogged = Long.MIN_VALUE;
+
+    ProgressBar(PrintStream out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    void show(int joined, int total, long simNanos, boolean last) {
+        long now = System.nanoTime();
+        if (!terminal && !last && now - lastLogged < LOG_EVERY_NANOS) {
+            return;
+        }
+        lastLogged = now;
+        String line = line(joined, total, simNanos);
+        if (terminal) {
+            out.print("\r" + line + (last ? "\n" : ""));
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    static String line(int joined, int total, long simNanos) {
+        int filled = total == 0 ? WIDTH : (int) ((long) joined * WIDTH / total);
+        int percent = total == 0 ? 100 : (int) ((long) joined * 100 / total);
+        return String.format("meters joined %d/%d [%s%s] %3d %%  sim %s", joined, total, "#".repeat(filled),
+                ".".repeat(WIDTH - filled), percent, DurationText.format(simNanos));
+    }
+}
