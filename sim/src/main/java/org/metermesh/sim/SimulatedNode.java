@@ -44,6 +44,7 @@ final class SimulatedNode implements MacListener, LinkService, Ipv6Link {
     private final AdaptationLayer adaptation;
     private final RplForwarder forwarder;
     private final RoutingCore core;
+    private final Ipv6Prefix meshPrefix;
 
     /**
      * @param codec    shared by all nodes: the MAC frame codec is stateless
@@ -55,6 +56,7 @@ final class SimulatedNode implements MacListener, LinkService, Ipv6Link {
             Function<RplForwarder, RoutingCore> coreFor) {
         this.id = id;
         this.eui64 = SimulatedNodes.eui64(id);
+        this.meshPrefix = meshPrefix;
         this.phy = phy;
         this.mac = new MacLayer(scheduler, phy, codec, plan, phy.channel(),
                 MacSettings.defaults(panId, MacSettings.NO_SHORT_ADDRESS, eui64.value(), id == 0), 32, this, tap);
@@ -132,6 +134,11 @@ final class SimulatedNode implements MacListener, LinkService, Ipv6Link {
     @Override
     public MacAddress linkAddress() {
         return eui64;
+    }
+
+    @Override
+    public Ipv6Prefix meshPrefix() {
+        return meshPrefix;
     }
 
     @Override

@@ -17,6 +17,7 @@ final class GatewayProcess implements AutoCloseable {
 
     static final Path GATEWAY_JAR = Path.of(System.getProperty("metermesh.gateway.jar"));
     static final Path DEFAULT_CONFIG = Path.of(System.getProperty("metermesh.default.config"));
+    static final Path LOGGING = Path.of(System.getProperty("metermesh.logging.config"));
 
     private final Process process;
     private final Path stdout;
@@ -34,6 +35,7 @@ final class GatewayProcess implements AutoCloseable {
                 "-Dmetermesh.home=" + home,
                 "-Dmetermesh.config=" + config,
                 "-Dlaunch.storage.dir=" + home.resolve("data/felix-cache"),
+                "-Djava.util.logging.config.file=" + LOGGING,
                 "-jar", GATEWAY_JAR.toString()));
         Path out = home.resolve("gateway.out");
         Path err = home.resolve("gateway.err");
@@ -93,6 +95,12 @@ final class GatewayProcess implements AutoCloseable {
     /** Standard error without the JVM's own warnings, which are not the gateway's words. */
     List<String> stderr() {
         return lines(stderr).stream().filter(line -> !line.startsWith("WARNING: ") && !line.startsWith("Picked up ")).toList();
+    }
+
+    /** Log lines of level WARNING or worse, in the gateway's one-line log format (features/gateway/logging.properties). */
+    List<String> problems() {
+        return lines(stderr).stream().filter(line -> line.matches("\\S+ \\S+ (WARNING|SEVERE) .*")
+                || line.contains("Exception")).toList();
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface Ipv6Link {
     /** This node's address on the link below, as neighbours see it in source fields. */
     MacAddress linkAddress();
 
+    /** The /64 of the mesh: meters configure their global addresses in it; it is compression context 0. */
+    Ipv6Prefix meshPrefix();
+
     /**
      * Sends {@code packet} to the neighbour {@code nextHop}, compressed and, if need be, fragmented. Multicast
      * packets go to {@code ShortAddress.BROADCAST}.

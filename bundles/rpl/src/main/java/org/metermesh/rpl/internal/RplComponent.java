@@ -1,49 +1,281 @@
 package org.metermesh.rpl.internal;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.metermesh.api.clock.Scheduler;
+import org.metermesh.api.counters.Counters;
+import org.metermesh.api.event.ErrorCode;
+import org.metermesh.api.ipv6.Ipv6Link;
+import org.metermesh.api.ipv6.Ipv6Listener;
+import org.metermesh.api.ipv6.Ipv6Packet;
+import org.metermesh.api.radio.ExtendedAddress;
+import org.metermesh.api.radio.MacAddress;
+import org.metermesh.api.radio.NeighbourLink;
+import org.metermesh.api.radio.RadioDriver;
+import org.metermesh.rpl.dodag.RootConfig;
+import org.metermesh.rpl.dodag.RouteSnapshot;
+import org.metermesh.rpl.dodag.RplEventListener;
+import org.metermesh.rpl.dodag.RplRoot;
+import org.metermesh.rpl.forwarding.RoutingCores;
+import org.metermesh.rpl.forwarding.RplForwarder;
+import org.metermesh.rpl.message.RplOption.DodagConfiguration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** RPL (RFC 6550) at the gateway: the DODAG root of the neighbourhood. */
-@Component(name = RplComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+/**
+ * The gateway as RPL DODAG root (RFC 6550, non-storing mode) over the 6LoWPAN link, with the field manual's
+ * console commands: {@code rpl:dodag} (meters, depth, parents), {@code rpl:neighbors} (the radio neighbours with
+ * RSSI, LQI and ETX) and {@code rpl:flush} (a global repair: every meter rejoins afresh).
+ */
+@Component(name = RplComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = {Ipv6Listener.class, RplComponent.class},
+        property = {"osgi.command.scope=rpl", "osgi.command.function=dodag", "osgi.command.function=neighbors",
+            "osgi.command.function=flush"})
 @Designate(ocd = RplComponent.Config.class)
-public final class RplComponent {
+public final class RplComponent implements Ipv6Listener {
 
     public static final String PID = "org.metermesh.rpl";
 
+    private static final Logger LOG = System.getLogger(RplComponent.class.getName());
+    private static final long COMMAND_TIMEOUT_SECONDS = 2;
+
     @ObjectClassDefinition(id = PID, name = "MeterMesh RPL",
-            description = "RFC 6550 discovery and routing with the gateway as DODAG root.")
+            description = "RFC 6550 discovery and routing with the gateway as DODAG root (non-storing mode).")
     public @interface Config {
-        @AttributeDefinition(name = "Trickle Imin (ms)", min = "1", max = "65536",
-                description = "RFC 6206 Imin (RFC 6550 DIOIntervalMin 12: 4.096 s, as Contiki-NG; Wi-SUN FAN small networks use 2^15 ms).")
-        int trickle_imin_ms() default 4096;
+        @AttributeDefinition(name = "DIOIntervalMin", min = "1", max = "24",
+                description = "Trickle Imin = 2^n ms, advertised to every meter (RFC 6550 6.7.6). 12 (4.1 s) as "
+                        + "Contiki-NG; Wi-SUN FAN small networks use 15 (32.8 s).")
+        int dio_interval_min() default 12;
 
-        @AttributeDefinition(name = "Trickle doublings", min = "0", max = "32",
-                description = "RFC 6206 Imax = Imin * 2^doublings.")
-        int trickle_doublings() default 8;
+        @AttributeDefinition(name = "DIOIntervalDoublings", min = "0", max = "24",
+                description = "Trickle Imax = Imin * 2^n (RFC 6206).")
+        int dio_interval_doublings() default 8;
 
-        @AttributeDefinition(name = "Trickle redundancy k", min = "0", max = "255",
-                description = "RFC 6206 redundancy constant (0: never suppress).")
-        int trickle_k() default 10;
+        @AttributeDefinition(name = "DIORedundancyConstant", min = "0", max = "255",
+                description = "Trickle k: a DIO is suppressed after hearing k consistent ones (0: never).")
+        int dio_redundancy_constant() default 10;
 
-        @AttributeDefinition(name = "Neighbour table size", min = "1", max = "1024",
-                description = "Entries per node; the field manual's meters keep 32.")
-        int max_neighbours() default 32;
-
-        @AttributeDefinition(name = "Discovery timeout (s)", min = "1", max = "3600",
-                description = "DISCOVERY_TIMEOUT: ERR_NET_NO_BEACON if no DIO is heard in this time.")
-        int discovery_timeout_s() default 120;
+        @AttributeDefinition(name = "RPLInstanceID", min = "0", max = "127",
+                description = "Global RPLInstanceID of the DODAG.")
+        int instance_id() default 0;
     }
 
-    private volatile Config config;
+    /** How often to look again for a link address while no radio is bound yet. */
+    private static final java.time.Duration LINK_RETRY = java.time.Duration.ofSeconds(1);
+
+    private final Scheduler loop;
+    /** The 6LoWPAN link as bound now: followed dynamically, so an update of that bundle does not restart RPL. */
+    private final Ipv6Link link = new CurrentLink();
+    private final DodagConfiguration dodag;
+    private final int instanceId;
+    private final Counters applicationDrops = new Counters();
+    private volatile boolean stopped;
+    /** Created on the event loop once the link has an address (a radio is bound); null until then. */
+    private volatile RplForwarder forwarder;
+    private volatile RplRoot root;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RadioDriver radio;
+
+    /**
+     * Optional and dynamic also because the link delivers its packets to every Ipv6Listener, this component
+     * included: a static reference would make the two wait on each other's creation.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Ipv6Link boundLink;
 
     @Activate
-    @Modified
-    void configure(Config config) {
-        this.config = config;
+    public RplComponent(Config config, @Reference Scheduler loop) {
+        this.loop = loop;
+        this.instanceId = config.instance_id();
+        DodagConfiguration defaults = RootConfig.meterMeshConfiguration();
+        this.dodag = new DodagConfiguration(defaults.authentication(), defaults.pathControlSize(),
+                config.dio_interval_doublings(), config.dio_interval_min(), config.dio_redundancy_constant(),
+                defaults.maxRankIncrease(), defaults.minHopRankIncrease(), defaults.objectiveCodePoint(),
+                defaults.defaultLifetime(), defaults.lifetimeUnit());
+        loop.execute(this::startWhenLinkReady);
+    }
+
+    /** The DODAGID is the gateway's global address, so the root waits for the link to have one. */
+    private void startWhenLinkReady() {
+        if (stopped) {
+            return;
+        }
+        long eui64;
+        try {
+            eui64 = Ipv6LinkAddresses.eui64(link);
+        } catch (IllegalStateException noRadioYet) {
+            loop.schedule(LINK_RETRY, this::startWhenLinkReady);
+            return;
+        }
+        RplRoot[] holder = new RplRoot[1];
+        RplForwarder newForwarder = new RplForwarder(link, link.meshPrefix(), () -> RoutingCores.of(holder[0]),
+                (packet, source, rssi, lqi) -> applicationDrops.increment("dropped:no-application"));
+        holder[0] = new RplRoot(loop, RootConfig.defaults(ExtendedAddress.of(eui64), link.meshPrefix())
+                .withConfiguration(dodag).withInstanceId(instanceId), newForwarder, new LoggingEvents());
+        forwarder = newForwarder;
+        root = holder[0];
+        root.start();
+        LOG.log(Level.INFO, "RPL root of DODAG " + root.dodagId() + " started");
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopped = true;
+        onLoop(() -> {
+            if (root != null) {
+                root.stop();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void received(Ipv6Packet packet, MacAddress linkSource, int rssiDbm, int lqi) {
+        RplForwarder current = forwarder;
+        if (current == null) {
+            applicationDrops.increment("dropped:root-not-started");
+            return;
+        }
+        current.received(packet, linkSource, rssiDbm, lqi);
+    }
+
+    private RplRoot startedRoot() {
+        RplRoot current = root;
+        if (current == null) {
+            throw new IllegalStateException("the RPL root has not started: no radio is bound to the link yet");
+        }
+        return current;
+    }
+
+    // ---- console ----
+
+    /** Every meter the root can route to: address, depth, reported parents with their remaining lifetimes. */
+    public String dodag() {
+        RplRoot root = startedRoot();
+        List<RouteSnapshot> routes = onLoop(root::routes);
+        StringBuilder text = new StringBuilder(String.format("DODAG %s version %d, %d meters%n",
+                root.dodagId(), root.version(), routes.size()));
+        text.append(String.format("%-40s %5s  %s%n", "meter", "depth", "parents (lifetime s)"));
+        for (RouteSnapshot route : routes) {
+            StringBuilder parents = new StringBuilder();
+            for (RouteSnapshot.Parent parent : route.parents()) {
+                parents.append(parent).append(' ');
+            }
+            text.append(String.format("%-40s %5d  %s%n", route.target(), route.depth(), parents.toString().trim()));
+        }
+        return text.toString();
+    }
+
+    /** The radio neighbours, as /proc/net/6lowpan_neighbors shows them: address, RSSI, LQI, ETX, last heard. */
+    public String neighbors() {
+        RadioDriver current = radio;
+        if (current == null) {
+            return "no radio driver\n";
+        }
+        StringBuilder text = new StringBuilder(String.format("%-24s %6s %6s %6s %12s%n", "address", "rssi", "lqi",
+                "etx", "heard"));
+        for (NeighbourLink link : current.statistics().neighbours()) {
+            long attempts = link.acked() + link.unacked();
+            String etx = attempts == 0 ? "-" : String.format("%.2f", (double) attempts / Math.max(1, link.acked()));
+            text.append(String.format("%-24s %6.1f %6.0f %6s %12d%n", link.address(), link.meanRssiDbm(),
+                    link.meanLqi(), etx, link.framesHeard()));
+        }
+        return text.toString();
+    }
+
+    /** Like {@code ip -6 neigh flush all}: a global repair (new DODAG version) makes every meter rediscover. */
+    public String flush() {
+        RplRoot root = startedRoot();
+        int version = onLoop(() -> {
+            root.globalRepair();
+            return root.version();
+        });
+        return "global repair: DODAG version " + version + "; meters rejoin from scratch\n";
+    }
+
+    /** Counters of the root and the forwarding plane, for diagnostics. */
+    public Map<String, Long> counters() {
+        Map<String, Long> all = new java.util.TreeMap<>(startedRoot().counters().snapshot());
+        forwarder.counters().snapshot().forEach((k, v) -> all.put("forwarding:" + k, v));
+        applicationDrops.snapshot().forEach(all::put);
+        return all;
+    }
+
+    private <T> T onLoop(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> result.complete(work.get()));
+        try {
+            return result.get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the event loop did not answer within " + COMMAND_TIMEOUT_SECONDS + " s");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    /** The currently bound link; without one there is no address and every frame is refused as link-down. */
+    private final class CurrentLink implements Ipv6Link {
+        private Ipv6Link bound() {
+            Ipv6Link current = boundLink;
+            if (current == null) {
+                throw new IllegalStateException("no 6LoWPAN link bound");
+            }
+            return current;
+        }
+
+        @Override
+        public org.metermesh.api.ipv6.Ipv6Address linkLocalAddress() {
+            return bound().linkLocalAddress();
+        }
+
+        @Override
+        public MacAddress linkAddress() {
+            return bound().linkAddress();
+        }
+
+        @Override
+        public org.metermesh.api.ipv6.Ipv6Prefix meshPrefix() {
+            return bound().meshPrefix();
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<org.metermesh.api.radio.TxStatus> send(Ipv6Packet packet,
+                MacAddress nextHop) {
+            Ipv6Link current = boundLink;
+            return current == null
+                    ? CompletableFuture.completedFuture(org.metermesh.api.radio.TxStatus.LINK_DOWN)
+                    : current.send(packet, nextHop);
+        }
+    }
+
+    /** Field error codes go to the log as warnings (DESIGN.md principle 5); they are counted by the core. */
+    private static final class LoggingEvents implements RplEventListener {
+        @Override
+        public void error(ErrorCode code, String detail) {
+            LOG.log(Level.WARNING, code + ": " + detail);
+        }
     }
 }

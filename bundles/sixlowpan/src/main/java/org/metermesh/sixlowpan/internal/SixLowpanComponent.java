@@ -136,6 +136,11 @@ public final class SixLowpanComponent implements Ipv6Link, RadioListener, LinkSe
     }
 
     @Override
+    public Ipv6Prefix meshPrefix() {
+        return prefix;
+    }
+
+    @Override
     public CompletionStage<TxStatus> send(Ipv6Packet packet, MacAddress nextHop) {
         CompletableFuture<TxStatus> result = new CompletableFuture<>();
         loop.execute(() -> {
