@@ -17,6 +17,11 @@ public final class Counters {
         counts.computeIfAbsent(name, key -> new LongAdder()).increment();
     }
 
+    /** Adds {@code amount} to {@code name}, e.g. octets sent. */
+    public void add(String name, long amount) {
+        counts.computeIfAbsent(name, key -> new LongAdder()).add(amount);
+    }
+
     /** The count of {@code name}, 0 if it never happened. */
     public long get(String name) {
         LongAdder count = counts.get(name);
