@@ -6,10 +6,17 @@ import java.io.PrintStream;
  * "meters joined 734/1000 [##############......]  73 %  sim 00:04:10". On a terminal it redraws one line; into a
  * file or pipe it writes a line at most every few seconds of wall time, so logs stay readable.
  */
-final class ProgressBar {
+class ProgressBar {
 
     private static final int WIDTH = 30;
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
+
+    /** Shows nothing: for tests and embedded runs. */
+    static final ProgressBar SILENT = new ProgressBar(null, false) {
+        @Override
+        void show(int joined, int total, long simNanos, boolean last) {
+        }
+    };
 
     private final PrintStream out;
     private final boolean terminal;

@@ -71,24 +71,39 @@ final class Simulation {
         Arrays.fill(firstJoinNanos, -1);
     }
 
+    /** Builds the neighbourhood, starts every node and runs the scenario's simulated time. */
     SimulationReport run(ProgressBar progress) {
         long wallStart = System.nanoTime();
+        start();
+        advance(options.simTime(), progress);
+        SimulationReport report = report((System.nanoTime() - wallStart) / 1e9);
+        close();
+        return report;
+    }
+
+    void start() {
         build();
         root.start();
         meterCores.forEach(RplNode::start);
         scheduleFaults();
-        long end = options.simTime().toNanos();
-        for (long t = Math.min(STEP.toNanos(), end); ; t = Math.min(t + STEP.toNanos(), end)) {
+    }
+
+    /** Runs {@code duration} more of simulated time. */
+    void advance(Duration duration, ProgressBar progress) {
+        long end = scheduler.nanoTime() + duration.toNanos();
+        for (long t = Math.min(scheduler.nanoTime() + STEP.toNanos(), end); ; t = Math.min(t + STEP.toNanos(), end)) {
             scheduler.runUntil(t);
             progress.show(joinedNow(), meters.size(), t, t == end);
             if (t == end) {
                 break;
             }
         }
+    }
+
+    void close() {
         if (capture != null) {
             capture.close();
         }
-        return report((System.nanoTime() - wallStart) / 1e9);
     }
 
     private void build() {
@@ -163,10 +178,13 @@ final class Simulation {
         return joined;
     }
 
-    /** Meters whose route the root holds now. */
+    /** Live meters whose route the root holds now (a dead meter's route lingers until its DAO lifetime ends). */
     BitSet routedAtRoot() {
         BitSet routed = new BitSet();
         for (int i = 0; i < meters.size(); i++) {
+            if (meters.get(i).phy().linkState() == org.metermesh.api.radio.LinkState.DOWN) {
+                continue;
+            }
             Ipv6Address address = Ipv6Address.of(MESH_PREFIX, meters.get(i).eui64());
             if (root.sourceRoute(address).isPresent()) {
                 routed.set(i);
@@ -175,7 +193,7 @@ final class Simulation {
         return routed;
     }
 
-    private SimulationReport report(double wallSeconds) {
+    SimulationReport report(double wallSeconds) {
         BitSet routed = routedAtRoot();
         BitSet reachableIds = Reachability.from(medium, gateway.phy());
         int reachable = 0;
@@ -227,6 +245,10 @@ final class Simulation {
 
     SimulatedNode meterNode(int index) {
         return meters.get(index);
+    }
+
+    int meterCount() {
+        return meters.size();
     }
 
     List<RplNode> meterCores() {

@@ -7,7 +7,7 @@ import java.util.Map;
  * What a simulation run found, as written to the JSON report.
  *
  * @param meters        meters in the neighbourhood
- * @param joined        meters whose route the root holds at the end (DAO acknowledged)
+ * @param joined        live meters whose route the root holds at the end
  * @param reachable     meters with any radio path to the gateway at the end (dead meters and cut links excluded)
  * @param formationS    simulated seconds until every reachable meter had joined; NaN if some never did
  * @param joinP50S      median simulated time of a meter's first join
