@@ -62,6 +62,7 @@ final class Simulation {
     private SimulatedNode gateway;
     private RplRoot root;
     private PcapCapture capture;
+    private long heapPerMeter = -1;
 
     Simulation(ScenarioOptions options) {
         this.options = options;
@@ -73,12 +74,22 @@ final class Simulation {
 
     /** Builds the neighbourhood, starts every node and runs the scenario's simulated time. */
     SimulationReport run(ProgressBar progress) {
+        long heapBefore = usedHeapAfterGc();
         long wallStart = System.nanoTime();
         start();
         advance(options.simTime(), progress);
-        SimulationReport report = report((System.nanoTime() - wallStart) / 1e9);
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        heapPerMeter = options.meters() == 0 ? 0 : (usedHeapAfterGc() - heapBefore) / options.meters();
+        SimulationReport report = report(wall);
         close();
         return report;
+    }
+
+    /** Heap in use once the collector has run: what the neighbourhood really holds. */
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     void start() {
@@ -221,7 +232,7 @@ final class Simulation {
         return new SimulationReport(meters.size(), routed.cardinality(), reachable,
                 everyReachableJoined && reachable > 0 ? formation / 1e9 : (reachable == 0 ? 0 : Double.NaN),
                 Percentiles.of(joinTimes, 50), Percentiles.of(joinTimes, 95), maxDepth, loops, controlBytes,
-                scheduler.nanoTime() / 1e9, wallSeconds, options.seed(), counters());
+                scheduler.nanoTime() / 1e9, wallSeconds, heapPerMeter, options.seed(), counters());
     }
 
     private Map<String, Long> counters() {

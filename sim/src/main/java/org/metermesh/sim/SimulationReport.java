@@ -17,10 +17,11 @@ import java.util.Map;
  * @param controlBytes  octets of RPL control messages sent (IPv6 packets before compression)
  * @param simS          simulated seconds run
  * @param wallS         wall-clock seconds the run took
+ * @param heapPerMeterBytes heap held per meter at the end of the run (after garbage collection); -1 if not measured
  */
 record SimulationReport(int meters, int joined, int reachable, double formationS, double joinP50S, double joinP95S,
-        int maxDepth, long loopsDetected, long controlBytes, double simS, double wallS, long seed,
-        Map<String, Long> counters) {
+        int maxDepth, long loopsDetected, long controlBytes, double simS, double wallS, long heapPerMeterBytes,
+        long seed, Map<String, Long> counters) {
 
     String toJson() {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -36,6 +37,7 @@ record SimulationReport(int meters, int joined, int reachable, double formationS
         fields.put("sim_s", simS);
         fields.put("wall_s", wallS);
         fields.put("sim_to_wall", wallS > 0 ? simS / wallS : Double.NaN);
+        fields.put("heap_per_meter_bytes", heapPerMeterBytes);
         fields.put("seed", seed);
         counters.forEach((name, value) -> fields.put("count_" + name.replaceAll("[^a-zA-Z0-9]+", "_"), value));
         return JsonWriter.object(fields);

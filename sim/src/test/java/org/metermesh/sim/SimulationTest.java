@@ -109,7 +109,8 @@ class SimulationTest {
     }
 
     private static String withoutWallTime(String json) {
-        return json.lines().filter(line -> !line.contains("\"wall_s\"") && !line.contains("\"sim_to_wall\""))
+        return json.lines().filter(line -> !line.contains("\"wall_s\"") && !line.contains("\"sim_to_wall\"")
+                && !line.contains("\"heap_per_meter_bytes\""))
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
