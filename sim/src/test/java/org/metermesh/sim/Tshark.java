@@ -1,38 +1,29 @@
 package org.metermesh.sim;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
-/** tshark over a simulator capture: SUN frames with CRC-32, 6LoWPAN on PAN 0xcafe. Fails when tshark is missing. */
+/** tshark over a simulator capture: SUN frames with CRC-32, 6LoWPAN on PAN 0xcafe with the mesh context. */
 final class Tshark {
 
     private Tshark() {
     }
 
+    /** One line per frame matching {@code filter}, its fields separated by tabs. */
     static List<String> fields(Path pcap, String filter, String... fields) throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/bin/tshark"))) {
-            throw new AssertionError("tshark (Debian package tshark) is needed to check the simulator's capture");
+        List<Map<String, String>> rows = org.metermesh.testsupport.Tshark.read(pcap, pcap.getParent(),
+                List.of("-o", "wpan.fcs_format:ITU-T CRC-32", "-o", "6lowpan.context0:fd00:cafe::/64", "-d",
+                        "wpan.panid==0xcafe,6lowpan", "-Y", filter), List.of(fields));
+        List<String> lines = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            List<String> values = new ArrayList<>();
+            for (String field : fields) {
+                values.add(row.get(field));
+            }
+            lines.add(String.join("\t", values));
         }
-        List<String> command = new ArrayList<>(List.of("/usr/bin/tshark", "-n", "-r", pcap.toString(), "-o",
-                "wpan.fcs_format:ITU-T CRC-32", "-o", "6lowpan.context0:fd00:cafe::/64", "-d",
-                "wpan.panid==0xcafe,6lowpan", "-Y", filter, "-T", "fields"));
-        for (String field : fields) {
-            command.add("-e");
-            command.add(field);
-        }
-        Path out = Files.createTempFile(pcap.getParent(), "tshark", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("tshark did not finish within 120 s");
-        }
-        if (process.exitValue() != 0) {
-            throw new AssertionError("tshark exited with " + process.exitValue() + ": " + command);
-        }
-        return Files.readAllLines(out);
+        return lines;
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.metermesh.testsupport.Tshark;
 import org.junit.jupiter.api.io.TempDir;
 import org.metermesh.platform.clock.RealTimeScheduler;
 import org.metermesh.radio.phy.TxOutcome;
@@ -52,7 +53,6 @@ class ZepTsharkTest {
 
     @Test
     void tsharkReadsBackTheZepHeadersAndTheFramesOurBackendSent() throws Exception {
-        String tshark = tshark();
         List<Captured> captured = new ArrayList<>();
         byte[][] frames = {
             TestFrames.data(0x11, 0xcafe, 0xffff, 0x0001, payload("first")),
@@ -96,7 +96,7 @@ class ZepTsharkTest {
 
         Path pcap = dir.resolve("zep.pcap");
         writePcap(pcap, captured);
-        List<String[]> rows = runTshark(tshark, pcap);
+        List<String[]> rows = runTshark(pcap);
 
         assertThat(rows).hasSize(5);
         for (int i = 0; i < frames.length; i++) {
@@ -143,41 +143,11 @@ class ZepTsharkTest {
         return ("\u0001" + text).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Fails (not skips) the test if tshark is missing: .ci/run installs it. */
-    private static String tshark() {
-        for (String pathDir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(pathDir, "tshark");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        Path fallback = Path.of("/usr/bin/tshark");
-        assertThat(Files.isExecutable(fallback)).as("tshark is required (apt-get install tshark; .ci/run installs "
-                + "it)").isTrue();
-        return fallback.toString();
-    }
-
-    private List<String[]> runTshark(String tshark, Path pcap) throws IOException, InterruptedException {
-        // The payload is opaque test data: keep the LwMesh and 6LoWPAN heuristics from claiming it.
-        List<String> command = new ArrayList<>(List.of(tshark, "-n", "-r", pcap.toString(),
-                "--disable-heuristic", "lwm_wlan", "--disable-heuristic", "6lowpan_wlan",
-                "-T", "fields", "-E", "separator=|", "-E", "occurrence=f"));
-        for (String field : FIELDS) {
-            command.add("-e");
-            command.add(field);
-        }
-        Path out = dir.resolve("tshark.out");
-        Path err = dir.resolve("tshark.err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .start();
-        if (!process.waitFor(TSHARK_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("tshark did not finish within " + TSHARK_LIMIT);
-        }
-        assertThat(process.exitValue()).as("tshark exit status; stderr: %s", Files.readString(err)).isZero();
+    /** One array of {@link #FIELDS} per ZEP packet; the payload is opaque test data the heuristics must not claim. */
+    private static List<String[]> runTshark(Path pcap) throws IOException, InterruptedException {
         List<String[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(out)) {
+        for (String line : Tshark.lines(pcap, List.of("--disable-heuristic", "lwm_wlan", "--disable-heuristic",
+                "6lowpan_wlan"), List.of(FIELDS), ',')) {
             rows.add(line.split("\\|", -1));
         }
         return rows;

@@ -22,7 +22,7 @@ import org.metermesh.rpl.message.RplOption.TargetDescriptor;
 import org.metermesh.rpl.message.RplOption.TransitInformation;
 import org.metermesh.rpl.testsupport.Ipv6Packets;
 import org.metermesh.rpl.testsupport.RawIpPcap;
-import org.metermesh.rpl.testsupport.Tshark;
+import org.metermesh.testsupport.Tshark;
 
 /**
  * An independent decoder (Wireshark's ICMPv6/RPL dissector, via tshark) reads what {@link RplCodec} writes: every
@@ -57,7 +57,7 @@ class RplTsharkTest {
         Path pcap = dir.resolve("rpl.pcap");
         RawIpPcap.write(pcap, packets);
 
-        List<Map<String, String>> rows = Tshark.fields(pcap, dir, List.of("icmpv6.type", "icmpv6.code",
+        List<Map<String, String>> rows = Tshark.read(pcap, dir, List.of(), List.of("icmpv6.type", "icmpv6.code",
                 "icmpv6.checksum.status", "_ws.malformed", "_ws.expert.severity",
                 "icmpv6.rpl.dio.instance", "icmpv6.rpl.dio.version", "icmpv6.rpl.dio.rank", "icmpv6.rpl.dio.flag.g",
                 "icmpv6.rpl.dio.flag.mop", "icmpv6.rpl.dio.flag.preference", "icmpv6.rpl.dio.dtsn",

@@ -41,7 +41,7 @@ import org.metermesh.radio.phy.Reception;
 import org.metermesh.sixlowpan.frag.ReassemblyConfig;
 import org.metermesh.sixlowpan.iphc.ContextTable;
 import org.metermesh.sixlowpan.iphc.IphcCodec;
-import org.metermesh.sixlowpan.testsupport.TsharkFields;
+import org.metermesh.testsupport.Tshark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +74,7 @@ class AdaptationLayerTest {
         stack.close();
 
         // tshark reassembles the capture itself and checks the UDP checksum.
-        List<String> decoded = TsharkFields.lines(stack.capture, List.of("-o", "6lowpan.context0:fd00:cafe::/64",
+        List<String> decoded = Tshark.lines(stack.capture, List.of("-o", "6lowpan.context0:fd00:cafe::/64",
                 "-o", "udp.check_checksum:TRUE", "-d", "wpan.panid==0xcafe,6lowpan", "-Y", "udp"),
                 List.of("6lowpan.reassembled.length", "ipv6.src", "ipv6.dst", "udp.dstport", "udp.checksum.status",
                         "_ws.malformed"), ',');

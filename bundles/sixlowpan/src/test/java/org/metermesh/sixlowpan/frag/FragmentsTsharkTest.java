@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.metermesh.sixlowpan.testsupport.Bytes;
 import org.metermesh.sixlowpan.testsupport.Ipv6Packets;
 import org.metermesh.sixlowpan.testsupport.PcapFile;
-import org.metermesh.sixlowpan.testsupport.TsharkFields;
+import org.metermesh.testsupport.Tshark;
 import org.metermesh.sixlowpan.testsupport.UncompressedIpv6Decompressor;
 
 /**
@@ -44,7 +44,7 @@ class FragmentsTsharkTest {
         Path pcap = dir.resolve("fragments.pcap");
         PcapFile.write(pcap, PcapFile.IEEE802_15_4_NOFCS, frames);
 
-        List<String> lines = TsharkFields.lines(pcap, List.of("-o", "udp.check_checksum:TRUE", "-d", "wpan.panid==0xcafe,6lowpan", "-Y", "udp"),
+        List<String> lines = Tshark.lines(pcap, List.of("-o", "udp.check_checksum:TRUE", "-d", "wpan.panid==0xcafe,6lowpan", "-Y", "udp"),
                 List.of("6lowpan.reassembled.length", "6lowpan.fragment.count", "ipv6.src", "ipv6.dst",
                         "udp.dstport", "udp.checksum.status", "6lowpan.fragment.error"), ',');
         assertThat(lines).containsExactly(

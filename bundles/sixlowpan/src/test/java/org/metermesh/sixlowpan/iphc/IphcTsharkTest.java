@@ -27,7 +27,7 @@ import org.metermesh.radio.pcap.LinkType;
 import org.metermesh.radio.pcap.PcapWriter;
 import org.metermesh.radio.pcap.TapMetadata;
 import org.metermesh.sixlowpan.testsupport.Ipv6Samples;
-import org.metermesh.sixlowpan.testsupport.TsharkFields;
+import org.metermesh.testsupport.Tshark;
 
 /**
  * DESIGN.md principle 4: our IPHC/NHC output, in real IEEE 802.15.4 frames (the radio bundle's codec, CRC-16) in a
@@ -146,7 +146,7 @@ class IphcTsharkTest {
                 "-o", "udp.check_checksum:TRUE",
                 "--disable-heuristic", "6lowpan_wlan",
                 "-d", "wpan.panid==0x" + Integer.toHexString(PAN) + ",6lowpan");
-        List<Map<String, String>> rows = TsharkFields.read(pcap, dir, options, FIELDS);
+        List<Map<String, String>> rows = Tshark.read(pcap, dir, options, FIELDS);
         assertThat(rows).hasSize(cases.size());
 
         for (int i = 0; i < cases.size(); i++) {
@@ -156,7 +156,7 @@ class IphcTsharkTest {
             String what = c.name() + ": " + row;
             assertThat(row.get("wpan.fcs_ok")).as(what).isEqualTo("1");
             assertThat(row.get("_ws.malformed")).as(what).isEmpty();
-            for (String severity : row.get("_ws.expert.severity").split("\\" + TsharkFields.AGGREGATOR)) {
+            for (String severity : row.get("_ws.expert.severity").split("\\" + Tshark.AGGREGATOR)) {
                 assertThat(severity.isEmpty() ? 0 : Long.parseLong(severity)).as("expert severity, " + what)
                         .isLessThan(PI_WARN);
             }
@@ -174,7 +174,7 @@ class IphcTsharkTest {
                 assertThat(Integer.decode(row.get("udp.checksum"))).as(what).isEqualTo(udp.checksum());
                 assertThat(row.get("udp.checksum.status")).as("UDP checksum good, " + what).isEqualTo("1");
                 // the 6LoWPAN dissector also shows NHC extension header bodies as data: the payload is the last
-                String[] data = row.get("data.data").split("\\" + TsharkFields.AGGREGATOR);
+                String[] data = row.get("data.data").split("\\" + Tshark.AGGREGATOR);
                 assertThat(data[data.length - 1]).as(what).isEqualTo(java.util.HexFormat.of().formatHex(udp.data()));
             } else {
                 var icmp = p.icmpv6();
@@ -193,7 +193,7 @@ class IphcTsharkTest {
                 assertThat(row.get("ipv6.routing.segleft")).as(what).isEqualTo(String.valueOf(srh.segmentsLeft()));
                 List<String> route = srh.addresses(p.destination()).stream().map(Ipv6Address::toString).toList();
                 assertThat(row.get("ipv6.routing.rpl.full_address"))
-                        .as(what).isEqualTo(String.join(String.valueOf(TsharkFields.AGGREGATOR), route));
+                        .as(what).isEqualTo(String.join(String.valueOf(Tshark.AGGREGATOR), route));
             });
         }
         assertThat(rows.get(2).get("icmpv6.type")).isEqualTo("128");

@@ -16,7 +16,7 @@ import org.metermesh.sixlowpan.nd.NdOption.AddressRegistration;
 import org.metermesh.sixlowpan.nd.NdOption.SourceLinkLayerAddress;
 import org.metermesh.sixlowpan.testsupport.Ipv6Packets;
 import org.metermesh.sixlowpan.testsupport.PcapFile;
-import org.metermesh.sixlowpan.testsupport.TsharkFields;
+import org.metermesh.testsupport.Tshark;
 
 /**
  * A registration exchange as the responder produces it, checked by an independent decoder (DESIGN.md principle 4):
@@ -40,7 +40,7 @@ class NdTsharkTest {
         Path pcap = dir.resolve("nd.pcap");
         PcapFile.write(pcap, PcapFile.IPV6, packets);
 
-        List<String> lines = TsharkFields.lines(pcap, List.of(), List.of("ipv6.src", "ipv6.dst", "icmpv6.type",
+        List<String> lines = Tshark.lines(pcap, List.of(), List.of("ipv6.src", "ipv6.dst", "icmpv6.type",
                 "icmpv6.checksum.status", "icmpv6.opt.type", "icmpv6.opt.aro.status",
                 "icmpv6.opt.aro.registration_lifetime", "icmpv6.opt.aro.eui64", "icmpv6.opt.prefix",
                 "icmpv6.opt.prefix.flag.l", "icmpv6.opt.prefix.flag.a", "icmpv6.opt.6co.context_prefix",

@@ -1,4 +1,4 @@
-package org.metermesh.sixlowpan.testsupport;
+package org.metermesh.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
  * value per frame. tshark is the independent decoder of DESIGN.md principle 4, so a missing tshark fails the test
  * instead of skipping it. The process wait is bounded; output goes to files so a full pipe cannot block it.
  */
-public final class TsharkFields {
+public final class Tshark {
 
     /** Occurrences of a field repeated in one frame are joined with this. */
     public static final char AGGREGATOR = '^';
 
     private static final long TIMEOUT_SECONDS = 120;
 
-    private TsharkFields() {
+    private Tshark() {
     }
 
     /** The tshark executable: /usr/bin/tshark, else the first on the PATH; an {@link AssertionError} if none. */
