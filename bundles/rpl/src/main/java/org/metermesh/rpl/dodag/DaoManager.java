@@ -20,7 +20,8 @@ import org.metermesh.rpl.message.RplMessage.DaoAck;
  *     lets a node wait to aggregate changes); further triggers before it goes out are merged into it. A new DAO
  *     gets a new DAOSequence and a new Path Sequence (RFC 6550 7.2, 9.2.1).</li>
  * <li>Every DAO requests an acknowledgement (K flag, RFC 6550 6.4.1). Without a matching DAO-ACK after a random
- *     [T/2, 3T/2) it is sent again, unchanged (same sequences), up to the maximum number of transmissions; then,
+ *     [T/2, 3T/2), doubled for each retransmission already made (exponential back-off, see {@link #ackWait()}),
+ *     it is sent again, unchanged (same sequences), up to the maximum number of transmissions; then,
  *     or after a rejection (status 128 or more, RFC 6550 6.5.1), a fresh DAO follows after the retry back-off.</li>
  * <li>After an acceptance the route is refreshed with a new DAO between one and two refresh margins before the
  *     lifetime ends (Contiki-NG schedule_dao_refresh), or halfway through a lifetime shorter than that; never for
@@ -48,6 +49,9 @@ final class DaoManager {
 
     private enum Pending { NONE, NEW, ACK, REFRESH, BACKOFF }
 
+    /** Doublings of the DAO-ACK wait: 5, 10, 20, 40 s on average with the default 5 s timeout. */
+    static final int MAX_BACKOFF_DOUBLINGS = 3;
+
     /** The shortest refresh interval, whatever lifetime the DODAG gives. */
     static final Duration MIN_REFRESH = Duration.ofSeconds(1);
 
@@ -62,6 +66,7 @@ final class DaoManager {
     private int transmissions;
     private Pending pending = Pending.NONE;
     private Cancellable timer;
+    private long dueNanos;
 
     DaoManager(Scheduler scheduler, NodeConfig config, Counters counters, Actions actions) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -72,11 +77,22 @@ final class DaoManager {
 
     /** A new DAO is needed (joined, new parent, new address, DTSN increment, new Version). */
     void schedule() {
-        if (pending == Pending.NEW) {
-            return; // already coming; it will carry the latest state
+        schedule(config.daoDelay());
+    }
+
+    /**
+     * A new DAO after a random delay in [D/2, 3D/2) of {@code meanDelay}: for a change the root's current route
+     * survives (a better parent while the old one still works) the node asks for a longer wait, so that the
+     * changes of a forming neighbourhood are aggregated into one DAO. A DAO already due sooner is left alone (it
+     * will carry the latest state); one due later is brought forward.
+     */
+    void schedule(Duration meanDelay) {
+        Duration delay = Timing.around(scheduler, meanDelay);
+        if (pending == Pending.NEW && dueNanos - scheduler.nanoTime() <= delay.toNanos()) {
+            return; // already coming soon enough; it will carry the latest state
         }
         outstanding = null; // superseded: its acknowledgement no longer tells anything
-        arm(Pending.NEW, Timing.around(scheduler, config.daoDelay()));
+        arm(Pending.NEW, delay);
     }
 
     /** No DAO is needed any more (detached, stopped); an outstanding DAO's acknowledgement will be ignored. */
@@ -141,7 +157,7 @@ final class DaoManager {
         outstanding = dao.get();
         transmissions = 1;
         counters.increment("dao-sent");
-        arm(Pending.ACK, Timing.around(scheduler, config.daoAckTimeout()));
+        arm(Pending.ACK, ackWait());
         actions.send(outstanding);
     }
 
@@ -149,7 +165,7 @@ final class DaoManager {
         if (transmissions < config.daoMaxTransmissions()) {
             transmissions++;
             counters.increment("dao-retransmitted");
-            arm(Pending.ACK, Timing.around(scheduler, config.daoAckTimeout()));
+            arm(Pending.ACK, ackWait());
             actions.send(outstanding);
             return;
         }
@@ -157,6 +173,19 @@ final class DaoManager {
         counters.increment("dao-failed");
         arm(Pending.BACKOFF, config.daoRetryBackoff());
         actions.failed("no DAO-ACK after " + transmissions + " transmissions");
+    }
+
+    /**
+     * The wait for the DAO-ACK of the current transmission: a random [T/2, 3T/2) for the first, doubling with each
+     * retransmission up to {@link #MAX_BACKOFF_DOUBLINGS} times. RFC 6550 leaves DAO retransmission timing open;
+     * a DAO that went unanswered most likely met a congested path (or its DAO-ACK did, on the way down), and
+     * repeating it at the same pace only adds to the congestion: a retransmission timer that backs off
+     * exponentially is what RFC 8085 3.1.3 asks of protocols that retransmit over UDP-like datagram service, as TCP
+     * does (RFC 6298).
+     */
+    private Duration ackWait() {
+        int doublings = Math.min(MAX_BACKOFF_DOUBLINGS, Math.max(0, transmissions - 1));
+        return Timing.around(scheduler, config.daoAckTimeout()).multipliedBy(1L << doublings);
     }
 
     private void arm(Pending what, Duration delay) {
@@ -167,6 +196,7 @@ final class DaoManager {
             case NEW, REFRESH, BACKOFF -> this::fire;
             case NONE -> throw new IllegalArgumentException("nothing to arm");
         };
+        dueNanos = scheduler.nanoTime() + delay.toNanos();
         timer = scheduler.schedule(delay, task);
     }
 

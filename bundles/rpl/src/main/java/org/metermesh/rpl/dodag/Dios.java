@@ -31,6 +31,12 @@ final class Dios {
         return new Dio(instanceId, version, rank, grounded, mop, preference, dtsn, dodagId, options);
     }
 
+    /** A DIO without options: the base object alone (RFC 6550 6.3.1). */
+    static Dio lean(int instanceId, int version, int rank, boolean grounded, int mop, int preference, int dtsn,
+            Ipv6Address dodagId) {
+        return new Dio(instanceId, version, rank, grounded, mop, preference, dtsn, dodagId, List.of());
+    }
+
     /**
      * Whether a DODAG matches every predicate of a DIS's Solicited Information option (RFC 6550 6.7.9, 8.3); true
      * when the DIS carries none.

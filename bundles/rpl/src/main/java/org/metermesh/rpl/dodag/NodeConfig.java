@@ -71,15 +71,15 @@ public record NodeConfig(ExtendedAddress mac, NeighbourTableConfig neighbours, D
         Duration probeInterval, Duration urgentProbeDelay, Duration holdDown, boolean requireGrounded,
         OptionalInt instanceId) {
 
-    public static final Duration DEFAULT_JOIN_JITTER = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_JOIN_JITTER = Duration.ofSeconds(Long.getLong("mm.jitter", 10)); // TEMP-EXPERIMENT
     public static final Duration DEFAULT_DISCOVERY_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_DIS_INTERVAL = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_DAO_DELAY = Duration.ofSeconds(4);
+    public static final Duration DEFAULT_DAO_DELAY = Duration.ofSeconds(Long.getLong("mm.daodelay", 4)); // TEMP-EXPERIMENT
     public static final Duration DEFAULT_DAO_ACK_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_DAO_MAX_TRANSMISSIONS = 5;
     public static final Duration DEFAULT_DAO_RETRY_BACKOFF = Duration.ofSeconds(60);
     public static final Duration DEFAULT_DAO_REFRESH_MARGIN = Duration.ofSeconds(60);
-    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(90);
+    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(Long.getLong("mm.probe", 90)); // TEMP-EXPERIMENT
     public static final Duration DEFAULT_URGENT_PROBE_DELAY = Duration.ofSeconds(5);
     public static final Duration DEFAULT_HOLD_DOWN = Duration.ofSeconds(8);
 

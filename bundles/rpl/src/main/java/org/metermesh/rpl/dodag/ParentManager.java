@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.radio.MacAddress;
@@ -19,16 +20,42 @@ import org.metermesh.rpl.of.Rank;
  * of their latest DIO) and the parent set chosen among them.
  *
  * <p>Selection is the objective function's ({@link ObjectiveFunction#selectParents}, which applies the rank rules of
- * RFC 6550 8.2.2.4), with one more rule while the meter is attached: a neighbour other than the current preferred
- * parent is a candidate only if its DAGRank is less than DAGRank(L), L being the lowest Rank the meter has had in
- * this DODAG Version. Every descendant of the meter took its Rank from an ancestor chain that includes the meter at
- * some Rank of at least L, so its DAGRank is greater than DAGRank(L): such a neighbour may be the meter's own
- * descendant, and taking it after losing the parent would close a loop (the "count to infinity" RFC 6550 8.2.2.4
- * warns about). Siblings at DAGRank(L) are refused too: two siblings that lose a common parent at the same moment
- * would otherwise take each other, each on the strength of a Rank that was only valid through the lost parent. With
- * the rule, of two neighbours at most one can take the other. Without a candidate the meter detaches and poisons
- * first (local repair), after which every neighbour that still has a finite Rank has a path that does not run
- * through it. Candidates keep their first-heard order, so ties fall the same way in every seeded run.
+ * RFC 6550 8.2.2.4 and MRHOF's hysteresis), with these rules of the meter's own on top:
+ * <ul>
+ * <li><b>No descendants.</b> A neighbour other than the current preferred parent is a candidate only if its
+ *     DAGRank is at most DAGRank(L), L being the lowest Rank the meter has advertised in this DODAG Version (RFC
+ *     6550 8.2.2.4). Every descendant took its Rank from an ancestor chain that includes the meter at an advertised
+ *     Rank of at least L, and every hop adds at least one DAGRank (RFC 6550 8.2.1: a node's Rank is greater than
+ *     its parents'), so a descendant's DAGRank is greater than DAGRank(L): taking it would close a loop (the "count
+ *     to infinity" RFC 6550 8.2.2.4 warns about). Unlike the stricter rule this replaces (DAGRank below DAGRank(L),
+ *     which also refused every sibling), it leaves a meter that lost its parent the neighbours at its own level
+ *     and above: with MRHOF's MinHopRankIncrease of one ETX, the strict rule let a meter whose best path ever was
+ *     one hop take nothing but the root, so ETX noise made meters run out of parents and repair locally.</li>
+ * <li><b>Siblings after a poisoning.</b> The one moment siblings are likely to take each other is when their
+ *     common parent poisons (RFC 6550 8.2.2.5): every child hears the same multicast at once, and each sibling's
+ *     last DIO still offers the Rank it had through the poisoned parent. So when the preferred parent advertises
+ *     INFINITE_RANK, every candidate deeper than that parent was (it may be in the poisoned sub-DODAG) is held as
+ *     suspect until its next DIO shows where it stands now ({@link #suspectDeeperThan}). When nothing but
+ *     suspects is left, the node asks the best of them with a unicast DIS ({@link Selection#suspects()}), whose
+ *     unicast DIO answer (acknowledged and retried by the MAC) clears the suspicion, before it detaches: refusing
+ *     suspects outright made one poisoning cascade through a whole street, taking them unasked made loops. A parent that merely stops acknowledging is noticed by each
+ *     child at its own time, by its own probes; a child that moves deeper advertises at once (the node sends a
+ *     DIO outside Trickle), so its siblings see its new Rank.</li>
+ * <li><b>A parent risen to our level.</b> The current preferred parent is kept only while its DAGRank is below
+ *     the one we advertised (RFC 6550 8.2.2.4 rule 1): one that rose to it either fell back for real or closed a
+ *     loop on stale Ranks (a part of the mesh cut off from the root counts to infinity so). Any other candidate
+ *     is preferred; without one it is followed only while the Rank through it stays within {@link #RISE_BUDGET}
+ *     of L, so that a loop counts to infinity for a few rounds of DIOs at most.</li>
+ * <li><b>Verified links before a voluntary switch.</b> While the current preferred parent is still feasible, the
+ *     meter moves to a better one only if the link to it has been measured by acknowledgements recently
+ *     (Contiki-NG rpl-lite rpl_neighbor_select_best: the best parent is taken only if its link statistics are
+ *     fresh; otherwise it is probed, and the best fresh one is used meanwhile). A neighbour's ETX is only an
+ *     RSSI/LQI guess until unicast traffic measures it, while the parent's is measured all the time, congestion
+ *     included: comparing the two made meters swap parents whenever the parent lost a frame. The unverified
+ *     candidate is returned as {@link Selection#probe()} so the node can probe it. When the current parent is no
+ *     longer feasible, the best candidate is taken whether verified or not (self-healing comes first).</li>
+ * </ul>
+ * Candidates keep their first-heard order, so ties fall the same way in every seeded run.
  */
 final class ParentManager {
 
@@ -42,10 +69,32 @@ final class ParentManager {
     record Candidate(MacAddress mac, Ipv6Address address, int rank, int dtsn) {
     }
 
+    /**
+     * What selection found: the parent set, and a better candidate whose link should be measured before the meter
+     * switches to it (or null).
+     */
+    record Selection(ParentSet<MacAddress> set, MacAddress probe, List<MacAddress> suspects) {
+
+        Selection(ParentSet<MacAddress> set, MacAddress probe) {
+            this(set, probe, List.of());
+        }
+    }
+
+    /**
+     * How far above L, in MinHopRankIncrease units, a node follows a preferred parent that rose to its advertised
+     * level when no other candidate is left (three transmissions with MRHOF).
+     */
+    static final int RISE_BUDGET = 3;
+
+    /** Suspects asked for a fresh DIO, at most, before the node gives up and repairs locally. */
+    static final int SUSPECTS_ASKED = 2;
+
     /** A candidate and the ETX of the link to it, a copy of the neighbour table's kept current by the node. */
     private static final class Entry {
         Candidate candidate;
         int etx;
+        /** Possibly in a poisoned sub-DODAG: not a candidate until its next DIO. */
+        boolean suspect;
 
         Entry(Candidate candidate, int etx) {
             this.candidate = candidate;
@@ -71,7 +120,28 @@ final class ParentManager {
         Candidate prior = e.candidate;
         e.candidate = c;
         e.etx = etx;
+        e.suspect = false;
         return prior;
+    }
+
+    /** Whether {@code mac} is a candidate held as suspect. */
+    boolean suspect(MacAddress mac) {
+        Entry e = candidates.get(mac);
+        return e != null && e.suspect;
+    }
+
+    /**
+     * The preferred parent poisoned: every other candidate whose DAGRank is above {@code parentRank}'s may have
+     * been its descendant and is held as suspect until its next DIO.
+     */
+    void suspectDeeperThan(int parentRank, int minHopRankIncrease, MacAddress parent) {
+        int limit = Rank.dagRank(parentRank, minHopRankIncrease);
+        for (Map.Entry<MacAddress, Entry> m : candidates.entrySet()) {
+            Entry e = m.getValue();
+            if (!m.getKey().equals(parent) && Rank.dagRank(e.candidate.rank, minHopRankIncrease) > limit) {
+                e.suspect = true;
+            }
+        }
     }
 
     /** The link to a candidate has a new ETX estimate; returns whether it is a candidate. */
@@ -107,27 +177,140 @@ final class ParentManager {
     /**
      * The parent set the objective function picks now.
      *
-     * @param ownRank    the meter's Rank now, INFINITE_RANK when detached
-     * @param lowestRank L (RFC 6550 8.2.2.4)
+     * @param lowestRank     L (RFC 6550 8.2.2.4): the lowest Rank advertised in this DODAG Version, INFINITE_RANK
+     *                       if none
+     * @param advertisedRank the Rank advertised last, INFINITE_RANK if none
+     * @param verified       whether the link to a neighbour was measured by acknowledgements recently
      */
-    ParentSet<MacAddress> select(ObjectiveFunction of, int ownRank, int lowestRank) {
+    Selection select(ObjectiveFunction of, int lowestRank, int advertisedRank, Predicate<MacAddress> verified) {
         MacAddress current = preferred().orElse(null);
         int minHop = of.minHopRankIncrease();
-        int limit = ownRank >= Rank.INFINITE_RANK || lowestRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE
-                : Rank.dagRank(lowestRank, minHop);
+        int limit = lowestRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE : Rank.dagRank(lowestRank, minHop);
+        int advertisedLimit = advertisedRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE
+                : Rank.dagRank(advertisedRank, minHop);
         List<ParentCandidate<MacAddress>> list = new ArrayList<>(candidates.size());
+        List<ParentCandidate<MacAddress>> suspects = null;
+        ParentCandidate<MacAddress> risenCurrent = null;
         for (Entry e : candidates.values()) {
             Candidate c = e.candidate;
-            int metric = e.etx;
-            if (metric < 0) {
+            if (e.etx < 0) {
                 continue; // no link estimate
             }
-            if (!c.mac.equals(current) && Rank.dagRank(c.rank, minHop) >= limit) {
-                continue; // possibly our own descendant, or a sibling that lost the same parent
+            int dagRank = Rank.dagRank(c.rank, minHop);
+            if (c.mac.equals(current)) {
+                if (dagRank >= advertisedLimit) {
+                    // It rose to our advertised level (RFC 6550 8.2.2.4 rule 1 no longer holds): either it really
+                    // fell back (its own parent is failing), or it is in our sub-DODAG now, a loop closed on stale
+                    // Ranks, as in a part of the mesh cut off from the root. Prefer any other candidate; keep it
+                    // only while the Rank through it stays within RISE_BUDGET of L: counting to infinity with it up
+                    // to L + MaxRankIncrease would keep a loop for many rounds of DIOs.
+                    if (lowestRank < Rank.INFINITE_RANK
+                            && of.rankVia(ParentCandidate.of(c.mac, c.rank, e.etx))
+                                    <= (long) lowestRank + RISE_BUDGET * minHop) {
+                        risenCurrent = ParentCandidate.of(c.mac, c.rank, e.etx);
+                    }
+                    continue;
+                }
+            } else if (dagRank > limit) {
+                continue; // possibly our own descendant
             }
-            list.add(ParentCandidate.of(c.mac, c.rank, metric));
+            if (e.suspect) {
+                if (suspects == null) {
+                    suspects = new ArrayList<>();
+                }
+                suspects.add(ParentCandidate.of(c.mac, c.rank, e.etx)); // possibly in a poisoned sub-DODAG
+                continue;
+            }
+            list.add(ParentCandidate.of(c.mac, c.rank, e.etx));
         }
-        return of.selectParents(list, current, lowestRank);
+        ParentSet<MacAddress> set = of.selectParents(list, current, lowestRank);
+        if (set.isEmpty() && risenCurrent != null) {
+            list.add(risenCurrent);
+            set = of.selectParents(list, current, lowestRank);
+        }
+        if (set.isEmpty() && current != null) {
+            // The parent's link is past the objective function's limit and nothing else is left. In a congested
+            // street every link looks worse for a while (a NO_ACK weighs 16 transmissions), and detaching would
+            // poison the whole sub-DODAG. Follow the parent until its link is twice as bad: a dead parent gets there
+            // within a few more unanswered probes, a busy one recovers.
+            set = new SoleParentTolerance(of, current).selectParents(list, current, lowestRank);
+        }
+        if (set.isEmpty() && suspects != null) {
+            // Only suspects are left. Detaching now would poison our own sub-DODAG in turn, and in a dense street
+            // one poisoning cascades through every level below. The node asks the best of them where they stand
+            // now (a unicast DIS, answered by a unicast DIO: RFC 6550 8.3) before it gives up.
+            suspects.removeIf(c -> c.rank() >= Rank.INFINITE_RANK || !of.acceptable(c));
+            suspects.sort(java.util.Comparator.comparingInt(of::pathCost));
+            List<MacAddress> ask = new ArrayList<>(SUSPECTS_ASKED);
+            for (ParentCandidate<MacAddress> c : suspects) {
+                if (ask.size() < SUSPECTS_ASKED) {
+                    ask.add(c.neighbour());
+                }
+            }
+            return new Selection(set, null, ask);
+        }
+        MacAddress best = set.preferred().orElse(null);
+        if (best == null || current == null || best.equals(current) || verified.test(best)) {
+            return new Selection(set, null);
+        }
+        List<ParentCandidate<MacAddress>> measured = new ArrayList<>(list.size());
+        for (ParentCandidate<MacAddress> c : list) {
+            if (c.neighbour().equals(current) || verified.test(c.neighbour())) {
+                measured.add(c);
+            }
+        }
+        ParentSet<MacAddress> safe = of.selectParents(measured, current, lowestRank);
+        return new Selection(safe.isEmpty() ? set : safe, best);
+    }
+
+    /** The objective function, except that {@code sole}'s link may be twice as bad as the function allows. */
+    private record SoleParentTolerance(ObjectiveFunction of, MacAddress sole) implements ObjectiveFunction {
+        @Override
+        public boolean acceptable(ParentCandidate<?> c) {
+            return of.acceptable(c) || c.neighbour().equals(sole) && c.linkMetricKnown()
+                    && of.acceptable(new ParentCandidate<>(c.neighbour(), c.rank(), c.linkMetric() / 2,
+                            c.advertisedPathCost()));
+        }
+
+        @Override
+        public int ocp() {
+            return of.ocp();
+        }
+
+        @Override
+        public int minHopRankIncrease() {
+            return of.minHopRankIncrease();
+        }
+
+        @Override
+        public int maxRankIncrease() {
+            return of.maxRankIncrease();
+        }
+
+        @Override
+        public int pathCost(ParentCandidate<?> c) {
+            return of.pathCost(c);
+        }
+
+        @Override
+        public int rankVia(ParentCandidate<?> c) {
+            return of.rankVia(c);
+        }
+
+        @Override
+        public int rank(ParentCandidate<?> preferred, List<? extends ParentCandidate<?>> others) {
+            return of.rank(preferred, others);
+        }
+
+        @Override
+        public int switchThreshold() {
+            return of.switchThreshold();
+        }
+
+        @Override
+        public int parentSetSize() {
+            return of.parentSetSize();
+        }
     }
 
     /**

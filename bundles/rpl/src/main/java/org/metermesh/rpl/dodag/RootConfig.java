@@ -88,7 +88,8 @@ public record RootConfig(ExtendedAddress mac, Ipv6Prefix prefix, int instanceId,
 
     /** The DODAG Configuration option with MeterMesh's defaults (see the class comment). */
     public static DodagConfiguration meterMeshConfiguration() {
-        return new DodagConfiguration(false, DEFAULT_PATH_CONTROL_SIZE, 8, 12, 10, Mrhof.DEFAULT_MAX_RANK_INCREASE,
+        return new DodagConfiguration(false, DEFAULT_PATH_CONTROL_SIZE, Integer.getInteger("mm.doublings", 8), Integer.getInteger("mm.imin", 12), Integer.getInteger("mm.k", 10), // TEMP-EXPERIMENT
+                Mrhof.DEFAULT_MAX_RANK_INCREASE,
                 Mrhof.DEFAULT_MIN_HOP_RANK_INCREASE, ObjectiveFunction.OCP_MRHOF, DEFAULT_LIFETIME,
                 DEFAULT_LIFETIME_UNIT);
     }

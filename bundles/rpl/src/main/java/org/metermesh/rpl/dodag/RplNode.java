@@ -2,13 +2,16 @@ package org.metermesh.rpl.dodag;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import org.metermesh.api.clock.Cancellable;
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.counters.Counters;
 import org.metermesh.api.event.ErrorCode;
@@ -60,32 +63,46 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  *     table (RSSI/LQI, idempotent).</li>
  * <li><b>Parent selection</b> ({@link ParentManager}): the DODAG's objective function (MRHOF-ETX or OF0, from the
  *     OCP) with the loop-avoidance rules of RFC 6550 8.2.2.4, re-run on every DIO, on ETX changes of a candidate
- *     and when a candidate leaves the neighbour table.</li>
+ *     and when a candidate leaves the neighbour table. L is the lowest Rank advertised in the DODAG Version (RFC
+ *     6550 8.2.2.4). A better parent whose link only the signal vouches for is probed first, and taken once
+ *     acknowledgements measured it (Contiki-NG rpl-lite's fresh-parent rule); see {@link ParentManager} for the
+ *     rules that keep descendants, poisoned siblings and risen parents out.</li>
  * <li><b>DIO emission</b>: Trickle (RFC 6206) with the DODAG Configuration's parameters. Inconsistencies reset it
- *     (RFC 6550 8.3): a multicast DIS matching its predicates, joining a DODAG Version, a new preferred parent, a
- *     rank change of more than 4 x MinHopRankIncrease (Contiki-NG RPL_SIGNIFICANT_CHANGE_THRESHOLD) or to a DAGRank
- *     above the last one advertised (children must not keep a Rank at or below ours), a DTSN increment to pass
- *     on, and a loop reported by the forwarding layer (RFC 6550 11.2.2.2). A DIO of the same
- *     Version from a neighbour of lesser DAGRank that changes nothing counts as consistent (RFC 6550 8.3). A unicast
- *     DIS is answered by a unicast DIO.</li>
+ *     (RFC 6550 8.3): a multicast DIS matching its predicates, joining a DODAG Version, a rank change of more than
+ *     4 x MinHopRankIncrease (Contiki-NG RPL_SIGNIFICANT_CHANGE_THRESHOLD; smaller drifts ride on the next DIO), a
+ *     DTSN increment to pass on, and a loop reported by the forwarding layer (RFC 6550 11.2.2.2). A new preferred
+ *     parent alone does not (Contiki-NG rpl-lite): a parent switch in a street of hundreds of meters would
+ *     otherwise reset the timers of the whole sub-DODAG through its Rank change. Two changes are told at once
+ *     with a DIO outside Trickle (at most one per {@link #URGENT_DIO_SPACING}) and a reset: moving to a deeper
+ *     DAGRank through a new parent (neighbours that still see our old Rank could take us into a loop), and a
+ *     parent risen to our advertised DAGRank (RFC 6550 8.2.2.4 rule 1 broken until we advertise). Every
+ *     multicast DIO of our Version with a finite Rank counts as consistent (Contiki-NG's dio_counter), so in a
+ *     dense street k DIOs per interval suffice. A unicast DIS is answered by a unicast DIO with the DODAG
+ *     Configuration (RFC 6550 6.7.6); probes and poisons are lean DIOs without options.</li>
  * <li><b>DAO</b> ({@link DaoManager}, RFC 6550 9.7): to the DODAGID with {@link RplTransport#sendRouted}, with the
  *     K flag; one RPL Target (the global address) and one Transit Information option per DAO parent (the parent
  *     set, at most PCS + 1, preferred first, Path Control bit 0x80 >>> i), each with the parent's global address,
- *     the Path Sequence and the Path Lifetime. Sent after joining, on a new preferred parent, when a reported
- *     parent leaves the parent set, on a new address, a new Version, and when the preferred parent's DTSN
- *     increments (which increments this meter's own DTSN, RFC 6550 9.6); retransmitted until acknowledged,
- *     refreshed before its lifetime ends. An accepting DAO-ACK makes the meter {@link #joined()}.</li>
- * <li><b>Self-healing</b>: the preferred parent is probed ({@link ParentProbe}), backups now and then; when it
- *     stops acknowledging, its ETX passes the objective function's limit and the meter switches to the next best
- *     parent at once, with a new DAO. The same happens when the parent expires from the neighbour table, is
- *     evicted, or advertises INFINITE_RANK (RFC 6550 8.2.2.5).</li>
+ *     the Path Sequence and the Path Lifetime. Sent after joining, on a new preferred parent, on a new address, a
+ *     new Version, and when the preferred parent's DTSN increments (which increments this meter's own DTSN, RFC
+ *     6550 9.6); retransmitted with exponential back-off until acknowledged, refreshed before its lifetime ends.
+ *     A switch to a better parent while the old one's link is healthy waits {@link #LAZY_DAO_FACTOR} DAO delays
+ *     (the root's route still works, and a forming neighbourhood's switches are aggregated into one DAO); changes
+ *     of backup parents alone wait for the next DAO (the root routes over the preferred parent). An accepting
+ *     DAO-ACK makes the meter {@link #joined()}.</li>
+ * <li><b>Self-healing</b>: the preferred parent is probed ({@link ParentProbe}) unless traffic measured its link
+ *     lately, backups now and then; when it stops acknowledging, its ETX passes the objective function's limit
+ *     and the meter switches to the next best parent at once, with a new DAO (with no other candidate it follows
+ *     the parent up to twice the limit first). The same happens when the parent expires from the neighbour table,
+ *     is evicted, or advertises INFINITE_RANK (RFC 6550 8.2.2.5); in that last case candidates that may be in the
+ *     poisoned sub-DODAG are asked with a unicast DIS before the meter gives up.</li>
  * <li><b>Local repair</b> ({@link HoldDown}): with no feasible parent left, the meter detaches, forgets its
  *     candidates (their Ranks may run through itself; Contiki-NG's local repair forgets its RPL neighbours too, the
  *     link estimates stay), poisons its sub-DODAG with INFINITE_RANK DIOs (RFC 6550 8.2.2.5), waits out the
  *     hold-down, then takes a parent among the neighbours heard since (and, failing that, discovers with
  *     DIS). Until it is attached again, the first DIO of a neighbour deeper than its DAGRank before the repair
- *     (possibly a descendant that missed the multicast poison) is answered with a unicast poisoning DIO, which
- *     the MAC acknowledges and retries, and only that neighbour's next DIO is believed.</li>
+ *     (possibly a descendant that missed the multicast poison) is not believed; the first
+ *     {@link #UNICAST_POISONS} such neighbours are told with a unicast poisoning DIO, which the MAC acknowledges
+ *     and retries.</li>
  * <li><b>Errors</b>: {@link ErrorCode#HIGH_PACKET_LOSS} from the neighbour table's warnings (field manual: more
  *     than 15 %), the two discovery errors above.</li>
  * </ul>
@@ -94,9 +111,12 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  * {@code dio-received}, {@code dio-poison}, {@code poison-unicast}, {@code dio-ignored:<reason>},
  * {@code probe-sent}, {@code probe-blocked}, {@code dao-sent}, {@code dao-retransmitted}, {@code dao-refresh},
  * {@code dao-ack-received}, {@code dao-ack-unexpected}, {@code dao-nack}, {@code dao-failed}, {@code joined},
- * {@code attached}, {@code parent-switch}, {@code local-repair}, {@code version-joined}, {@code dtsn-increment},
- * {@code address-configured}, {@code loops}, {@code flush}, {@code err-net-no-beacon}, {@code err-rpl-no-root},
- * {@code high-packet-loss}, {@code ignored:<reason>}.
+ * {@code attached}, {@code parent-switch}, {@code parent-switch:<why>} (better, link, poisoned, gone),
+ * {@code local-repair}, {@code local-repair:<why>}, {@code parent-poisoned}, {@code dis-suspect},
+ * {@code probe-candidate}, {@code probe-skipped}, {@code dio-urgent:<why>} (deeper, rule1),
+ * {@code trickle-reset:rank}, {@code version-joined}, {@code dtsn-increment}, {@code address-configured},
+ * {@code loops}, {@code flush}, {@code err-net-no-beacon}, {@code err-rpl-no-root}, {@code high-packet-loss},
+ * {@code ignored:<reason>}.
  *
  * <p>Not thread-safe and needing no locks: every method must run on the scheduler's thread. The transport and the
  * listener may call back into the node; ETX updates from {@link #transmitted} are acted on in a task of their own.
@@ -107,6 +127,21 @@ public final class RplNode {
     static final int SIGNIFICANT_RANK_CHANGE = 4;
     /** One probe tick in this many also probes a backup parent. */
     static final int BACKUP_PROBE_EVERY = 4;
+    /**
+     * How long acknowledgement statistics of a link count as fresh: Contiki-NG link-stats.c
+     * FRESHNESS_EXPIRATION_TIME (10 min).
+     */
+    static final Duration LINK_FRESHNESS = Duration.ofMinutes(10);
+    /** Neighbours told of a local repair by unicast, at most, per repair. */
+    static final int UNICAST_POISONS = 3;
+    /** A link this good (ETX 2) still carries the root's downward route reliably. */
+    static final int HEALTHY_LINK_ETX = 2 * org.metermesh.rpl.of.Etx.ONE;
+    /** A DAO for a change the root's current route survives waits this many DAO delays. */
+    static final int LAZY_DAO_FACTOR = 8;
+    /** How long suspects asked with a unicast DIS have to answer. */
+    static final Duration SUSPECT_WAIT = Duration.ofSeconds(2);
+    /** At most one DIO outside Trickle per this much time when the Rank must be told at once. */
+    static final Duration URGENT_DIO_SPACING = Duration.ofSeconds(1);
 
     private final Scheduler scheduler;
     private final NodeConfig config;
@@ -136,6 +171,14 @@ public final class RplNode {
     private int repairDagRank = -1;
     /** Possible descendants told of the local repair by a unicast poisoning DIO. */
     private final Set<MacAddress> warned = new HashSet<>();
+    /** Candidates probed to measure their link before a switch, with the time of the probe. */
+    private final Map<MacAddress, Long> candidateProbes = new HashMap<>();
+    private Cancellable candidateProbe;
+    private long lastCandidateProbe = Long.MIN_VALUE / 2;
+    private long lastUrgentDio = Long.MIN_VALUE / 2;
+    private Cancellable urgentDioTask;
+    private Cancellable suspectWait;
+    private boolean suspectsAsked;
 
     public RplNode(Scheduler scheduler, NodeConfig config, RplTransport transport, RplEventListener listener) {
         this(scheduler, config, transport, listener, new Counters());
@@ -200,6 +243,10 @@ public final class RplNode {
         announcedParent = MacAddress.NONE;
         repairDagRank = -1;
         warned.clear();
+        cancelCandidateProbe();
+        candidateProbes.clear();
+        cancelUrgentDio();
+        cancelSuspectWait();
     }
 
     /**
@@ -256,7 +303,7 @@ public final class RplNode {
                 .ifPresent(n -> parents.etxChanged(n.address(), n.etx())); // the RSSI/LQI guess may move
         discovery.heard(message instanceof Dio);
         if (message instanceof Dio dio) {
-            onDio(dio, source, from.get());
+            onDio(dio, source, destination.isMulticast(), from.get());
         } else if (message instanceof Dis dis) {
             onDis(dis, source, destination, from.get());
         } else if (message instanceof DaoAck ack) {
@@ -301,7 +348,7 @@ public final class RplNode {
 
     // ---- DIO ----
 
-    private void onDio(Dio dio, Ipv6Address source, MacAddress from) {
+    private void onDio(Dio dio, Ipv6Address source, boolean multicast, MacAddress from) {
         counters.increment("dio-received");
         if (config.instanceId().isPresent() && config.instanceId().getAsInt() != dio.instanceId()) {
             ignoreDio("instance");
@@ -314,9 +361,9 @@ public final class RplNode {
         if (dodag != null && dodag.sameDodag(dio)) {
             int order = Lollipop.compare(dio.version(), dodag.version);
             if (order == 0) {
-                sameVersion(dio, source, from);
+                sameVersion(dio, source, multicast, from);
             } else if (order == 1) {
-                newVersion(dio, source, from);
+                newVersion(dio, source, multicast, from);
             } else {
                 ignoreDio("old-version");
                 if (state == NodeState.ATTACHED && dio.rank() == Rank.rootRank(dodag.minHopRankIncrease())) {
@@ -336,7 +383,7 @@ public final class RplNode {
         dodag = new Membership(dio, dio.option(DodagConfiguration.class).orElseThrow(), of.get());
         parents.clearCandidates();
         dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
-        sameVersion(dio, source, from);
+        sameVersion(dio, source, multicast, from);
     }
 
     /** The objective function if the DIO opens a path to a root we may join; counts why not. */
@@ -362,7 +409,7 @@ public final class RplNode {
         return Optional.empty();
     }
 
-    private void sameVersion(Dio dio, Ipv6Address source, MacAddress from) {
+    private void sameVersion(Dio dio, Ipv6Address source, boolean multicast, MacAddress from) {
         int minHop = dodag.minHopRankIncrease();
         if (dio.rank() < minHop) {
             ignoreDio("rank");
@@ -375,14 +422,27 @@ public final class RplNode {
         if (repairDagRank >= 0 && dio.rank() < Rank.INFINITE_RANK && Rank.dagRank(dio.rank(), minHop) > repairDagRank
                 && warned.add(from)) {
             // Deeper than we were before our local repair: possibly our descendant, deaf to our multicast poison.
-            // Tell it with an acknowledged unicast and trust only its next DIO.
-            counters.increment("poison-unicast");
-            sendDio(source, from);
+            // Trust only its next DIO; the first few such neighbours are told at once with an acknowledged unicast
+            // poison (in a dense street dozens of neighbours are deeper, most of them strangers; the DIS that
+            // follows the hold-down brings the others' next DIOs).
+            if (warned.size() <= UNICAST_POISONS) {
+                counters.increment("poison-unicast");
+                sendDio(source, from, true);
+            }
             return;
         }
+        boolean fromPreferred = state == NodeState.ATTACHED && from.equals(parents.preferred().orElse(null));
+        if (fromPreferred && dio.rank() >= Rank.INFINITE_RANK) {
+            ParentManager.Candidate last = parents.get(from);
+            if (last != null && last.rank() < Rank.INFINITE_RANK) {
+                // Its sub-DODAG is being poisoned, siblings included, whose last DIOs still offer the old paths.
+                counters.increment("parent-poisoned");
+                parents.suspectDeeperThan(last.rank(), minHop, from);
+            }
+        }
+        boolean wasSuspect = parents.suspect(from);
         ParentManager.Candidate prior = parents.heard(from, source, dio.rank(), dio.dtsn(), neighbours.etx(from));
         neighbours.setRank(from, dio.rank());
-        boolean fromPreferred = state == NodeState.ATTACHED && from.equals(parents.preferred().orElse(null));
         if (fromPreferred || dodag.globalAddress().isEmpty()) {
             dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
         }
@@ -395,16 +455,21 @@ public final class RplNode {
             dao.schedule();
         }
         // A repeated DIO of a neighbour outside the parent set changes nothing selection would see.
-        boolean repeat = prior != null && prior.rank() == dio.rank() && !parents.parents().parents().contains(from);
-        boolean changed = !repeat && reselect();
-        if (!changed && state == NodeState.ATTACHED && dio.rank() < Rank.INFINITE_RANK
-                && Rank.lesser(dio.rank(), rank, minHop)) {
+        boolean repeat = prior != null && prior.rank() == dio.rank() && !wasSuspect
+                && !parents.parents().parents().contains(from);
+        if (!repeat) {
+            reselect();
+        }
+        if (multicast && state == NodeState.ATTACHED && dio.rank() < Rank.INFINITE_RANK) {
+            // Trickle redundancy: every multicast DIO of our DODAG Version with a finite Rank counts (Contiki-NG
+            // rpl-lite and rpl-classic increment dio_counter so). In a street where a meter hears dozens of
+            // neighbours, k of them per interval say all there is to say.
             trickle.consistent();
         }
     }
 
     /** RFC 6550 8.2.2.1: a newer DODAG Version is a fresh start, with new candidates and a new L. */
-    private void newVersion(Dio dio, Ipv6Address source, MacAddress from) {
+    private void newVersion(Dio dio, Ipv6Address source, boolean multicast, MacAddress from) {
         DodagConfiguration configuration = dio.option(DodagConfiguration.class).orElse(dodag.configuration);
         Optional<ObjectiveFunction> of = usable(dio, Optional.of(configuration));
         if (of.isEmpty()) {
@@ -422,7 +487,7 @@ public final class RplNode {
         rank = Rank.INFINITE_RANK;
         state = NodeState.DISCOVERING;
         dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
-        sameVersion(dio, source, from);
+        sameVersion(dio, source, multicast, from);
         if (state != NodeState.ATTACHED) {
             enterDiscovery();
         }
@@ -442,10 +507,24 @@ public final class RplNode {
     }
 
     private void sendDio(Ipv6Address destination, MacAddress nextHop) {
-        Dio dio = Dios.build(dodag.instanceId, dodag.version, rank, dodag.grounded, dodag.mop, dodag.preference,
-                dodag.dtsn, dodag.dodagId, dodag.configuration, dodag.prefixInformation());
+        sendDio(destination, nextHop, false);
+    }
+
+    /**
+     * @param lean without options: a probe or a unicast poison, to a neighbour that already has the DODAG
+     *             Configuration (RFC 6550 6.7.6: the option need not be in every DIO; it must be in the answer to a
+     *             unicast DIS, which is not lean) and the prefix. Half the octets of a full DIO.
+     */
+    private void sendDio(Ipv6Address destination, MacAddress nextHop, boolean lean) {
+        Dio dio = lean ? Dios.lean(dodag.instanceId, dodag.version, rank, dodag.grounded, dodag.mop,
+                dodag.preference, dodag.dtsn, dodag.dodagId)
+                : Dios.build(dodag.instanceId, dodag.version, rank, dodag.grounded, dodag.mop, dodag.preference,
+                        dodag.dtsn, dodag.dodagId, dodag.configuration, dodag.prefixInformation());
         if (destination.isMulticast()) {
             lastAdvertisedRank = rank;
+        }
+        if (rank < Rank.INFINITE_RANK) {
+            dodag.lowestRank = Math.min(dodag.lowestRank, rank); // L: the lowest Rank advertised (RFC 6550 8.2.2.4)
         }
         counters.increment("dio-sent");
         transport.sendOnLink(dio, destination, nextHop);
@@ -455,6 +534,10 @@ public final class RplNode {
 
     private void onDis(Dis dis, Ipv6Address source, Ipv6Address destination, MacAddress from) {
         counters.increment("dis-received");
+        if (state == NodeState.HOLD_DOWN && !destination.isMulticast() && dodag != null) {
+            sendDio(source, from, true); // asked where we stand: nowhere (INFINITE_RANK), as our poison says
+            return;
+        }
         if (state != NodeState.ATTACHED) {
             return; // nothing to offer
         }
@@ -490,10 +573,22 @@ public final class RplNode {
         if (dodag == null || state != NodeState.ATTACHED && state != NodeState.DISCOVERING) {
             return false;
         }
-        ParentSet<MacAddress> set = parents.select(dodag.objectiveFunction, rank, dodag.lowestRank);
+        ParentManager.Selection selection = parents.select(dodag.objectiveFunction, dodag.lowestRank,
+                state == NodeState.ATTACHED ? lastAdvertisedRank : Rank.INFINITE_RANK, this::verified);
+        if (selection.probe() != null) {
+            probeCandidateSoon(selection.probe());
+        }
+        ParentSet<MacAddress> set = selection.set();
         ParentSet<MacAddress> old = parents.parents();
+        MacAddress oldPreferred = old.preferred().orElse(null);
+        if (set.isEmpty() && state == NodeState.ATTACHED && !selection.suspects().isEmpty()) {
+            if (askSuspects(selection.suspects())) {
+                return false; // their answers (or the wait running out) make selection run again
+            }
+        }
         if (set.isEmpty()) {
             if (state == NodeState.ATTACHED) {
+                counters.increment("local-repair:" + whyUnusable(oldPreferred));
                 localRepair();
                 return true;
             }
@@ -502,45 +597,192 @@ public final class RplNode {
             }
             return false;
         }
+        cancelSuspectWait();
         setParentFlags(old, set);
         parents.setParents(set);
         int oldRank = rank;
         rank = set.rank();
-        dodag.lowestRank = Math.min(dodag.lowestRank, rank);
         MacAddress preferred = set.preferred().orElseThrow();
         if (state != NodeState.ATTACHED) {
             attach(preferred);
             return true;
         }
-        if (!preferred.equals(old.preferred().orElse(null))) {
-            counters.increment("parent-switch");
+        int minHop = dodag.minHopRankIncrease();
+        boolean switched = !preferred.equals(oldPreferred);
+        boolean advertised = lastAdvertisedRank < Rank.INFINITE_RANK;
+        int advertisedDagRank = advertised ? Rank.dagRank(lastAdvertisedRank, minHop) : Integer.MAX_VALUE;
+        // RFC 6550 8.2.2.4 rule 1, compared by DAGRank (3.5.1): the Rank we advertise must stay above every parent's.
+        // A parent that rose to our advertised level (or a loop closing through stale Ranks) breaks it until we
+        // advertise again; so does moving deeper through a new parent, which may put us below neighbours that
+        // still see our old Rank and could take us on its strength. Both are said at once, not at the next Trickle
+        // interval.
+        boolean belowParent = advertised && highestParentDagRank(set, minHop) >= advertisedDagRank;
+        boolean deeper = advertised && switched && Rank.dagRank(rank, minHop) > advertisedDagRank;
+        if (belowParent || deeper) {
+            counters.increment(deeper ? "dio-urgent:deeper" : "dio-urgent:rule1");
             trickle.reset();
+            urgentDio();
+        } else if (advertised && Math.abs(rank - lastAdvertisedRank) > SIGNIFICANT_RANK_CHANGE * minHop) {
+            // RFC 6550 8.3 leaves "significant" to the implementation; Contiki-NG resets on a change of more than
+            // RPL_SIGNIFICANT_CHANGE_THRESHOLD = 4 x MinHopRankIncrease. Smaller drifts ride on the next DIO:
+            // resetting on each (an ETX of one link moves the Rank of the whole sub-DODAG) floods the channel.
+            counters.increment("trickle-reset:rank");
+            trickle.reset();
+        }
+        if (switched) {
+            String why = whyUnusable(oldPreferred);
+            counters.increment("parent-switch");
+            counters.increment("parent-switch:" + why);
             probe.start();
-            dao.schedule();
+            if (why.equals("better") && neighbours.etx(oldPreferred) <= HEALTHY_LINK_ETX) {
+                dao.schedule(config.daoDelay().multipliedBy(LAZY_DAO_FACTOR)); // the old path still works
+            } else {
+                dao.schedule();
+            }
             announce(preferred);
             return true;
-        }
-        int minHop = dodag.minHopRankIncrease();
-        if (Math.abs(rank - lastAdvertisedRank) > SIGNIFICANT_RANK_CHANGE * minHop
-                || lastAdvertisedRank < Rank.INFINITE_RANK && Rank.lesser(lastAdvertisedRank, rank, minHop)) {
-            trickle.reset(); // a significant change, or a DAGRank above the advertised one: tell the children soon
-        }
-        if (lostDaoParent(old, set)) {
-            dao.schedule(); // the root must stop counting on it; a new backup can wait for the next refresh
         }
         return rank != oldRank || !set.parents().equals(old.parents());
     }
 
-    /** Whether a parent that the last DAOs reported (the first PCS + 1) is no longer in the parent set. */
-    private boolean lostDaoParent(ParentSet<MacAddress> old, ParentSet<MacAddress> now) {
-        List<MacAddress> reported = old.parents();
-        int n = Math.min(reported.size(), dodag.configuration.pathControlSize() + 1);
-        for (int i = 0; i < n; i++) {
-            if (!now.parents().contains(reported.get(i))) {
-                return true;
+    /**
+     * A multicast DIO now, outside Trickle, or as soon as {@link #URGENT_DIO_SPACING} allows (one DIO then carries
+     * every change since). A loop closed on stale Ranks is undone by each member advertising its new Rank in turn.
+     */
+    private void urgentDio() {
+        if (urgentDioTask != null) {
+            return; // one is coming, with the Rank of that moment
+        }
+        long wait = lastUrgentDio + URGENT_DIO_SPACING.toNanos() - scheduler.nanoTime();
+        if (wait <= 0) {
+            lastUrgentDio = scheduler.nanoTime();
+            sendDio(Ipv6Address.ALL_RPL_NODES, ShortAddress.BROADCAST);
+            return;
+        }
+        urgentDioTask = scheduler.schedule(Duration.ofNanos(wait), () -> {
+            urgentDioTask = null;
+            if (state == NodeState.ATTACHED) {
+                lastUrgentDio = scheduler.nanoTime();
+                sendDio(Ipv6Address.ALL_RPL_NODES, ShortAddress.BROADCAST);
+            }
+        });
+    }
+
+    private void cancelUrgentDio() {
+        if (urgentDioTask != null) {
+            urgentDioTask.cancel();
+            urgentDioTask = null;
+        }
+    }
+
+    /** The highest DAGRank among the parents' advertised Ranks. */
+    private int highestParentDagRank(ParentSet<MacAddress> set, int minHop) {
+        int highest = 0;
+        for (MacAddress p : set.parents()) {
+            ParentManager.Candidate c = parents.get(p);
+            if (c != null) {
+                highest = Math.max(highest, Rank.dagRank(c.rank(), minHop));
             }
         }
-        return false;
+        return highest;
+    }
+
+    /**
+     * Why {@code parent} is no longer the preferred parent, for the counters: {@code better} if it still is an
+     * acceptable candidate (a voluntary switch), else {@code gone}, {@code poisoned}, {@code link} or {@code rank}.
+     */
+    private String whyUnusable(MacAddress parent) {
+        ParentManager.Candidate c = parent == null ? null : parents.get(parent);
+        if (c == null) {
+            return "gone";
+        }
+        if (c.rank() >= Rank.INFINITE_RANK) {
+            return "poisoned";
+        }
+        int etx = neighbours.etx(parent);
+        if (etx < 0 || !dodag.objectiveFunction.acceptable(
+                org.metermesh.rpl.of.ParentCandidate.of(parent, c.rank(), etx))) {
+            return "link";
+        }
+        return "better";
+    }
+
+    /**
+     * Only candidates that may be in a poisoned sub-DODAG are left: ask them where they stand now with a unicast DIS
+     * each (RFC 6550 8.3: answered by a unicast DIO, and the MAC acknowledges and retries both), and select again
+     * when the answers come in or {@link #SUSPECT_WAIT} runs out. Asked once per poisoning: after the wait the node
+     * repairs locally.
+     *
+     * @return whether the node is waiting for answers (false: the wait ran out, repair now)
+     */
+    private boolean askSuspects(List<MacAddress> suspects) {
+        if (suspectWait != null) {
+            return true;
+        }
+        if (suspectsAsked) {
+            suspectsAsked = false;
+            return false;
+        }
+        suspectsAsked = true;
+        for (MacAddress m : suspects) {
+            ParentManager.Candidate c = parents.get(m);
+            if (c != null) {
+                counters.increment("dis-suspect");
+                transport.sendOnLink(new Dis(), c.address(), m);
+            }
+        }
+        suspectWait = scheduler.schedule(SUSPECT_WAIT, () -> {
+            suspectWait = null;
+            reselect();
+            suspectsAsked = false;
+        });
+        return true;
+    }
+
+    private void cancelSuspectWait() {
+        if (suspectWait != null) {
+            suspectWait.cancel();
+            suspectWait = null;
+        }
+        suspectsAsked = false;
+    }
+
+    /** Whether acknowledgements measured the link to {@code neighbour} within {@link #LINK_FRESHNESS}. */
+    private boolean verified(MacAddress neighbour) {
+        long last = neighbours.lastTransmittedNanos(neighbour);
+        return last != Long.MIN_VALUE && scheduler.nanoTime() - last < LINK_FRESHNESS.toNanos();
+    }
+
+    /**
+     * Selection found a better parent whose link only the signal vouches for: measure it with a unicast DIO
+     * (acknowledged by its MAC) after a short random delay, at most once per probe interval per candidate; its
+     * acknowledgement or NO_ACK makes selection run again (Contiki-NG's urgent probing of a non-fresh best parent).
+     */
+    private void probeCandidateSoon(MacAddress candidate) {
+        long now = scheduler.nanoTime();
+        if (candidateProbe != null || now - lastCandidateProbe < config.probeInterval().toNanos()) {
+            return; // one candidate per probe interval: measuring must not add to the congestion it measures
+        }
+        Long last = candidateProbes.get(candidate);
+        if (last != null && now - last < LINK_FRESHNESS.toNanos()) {
+            return;
+        }
+        candidateProbes.put(candidate, now);
+        lastCandidateProbe = now;
+        candidateProbe = scheduler.schedule(Timing.upTo(scheduler, config.urgentProbeDelay()), () -> {
+            candidateProbe = null;
+            if (state == NodeState.ATTACHED && !verified(candidate) && parents.get(candidate) != null) {
+                counters.increment("probe-candidate");
+                probe(candidate);
+            }
+        });
+    }
+
+    private void cancelCandidateProbe() {
+        if (candidateProbe != null) {
+            candidateProbe.cancel();
+            candidateProbe = null;
+        }
     }
 
     private void attach(MacAddress preferred) {
@@ -571,6 +813,10 @@ public final class RplNode {
         setParentFlags(parents.parents(), ParentSet.none());
         parents.setParents(ParentSet.none());
         parents.clearCandidates(); // their Ranks may run through us; only DIOs heard from now on count
+        cancelCandidateProbe();
+        candidateProbes.clear();
+        cancelUrgentDio();
+        cancelSuspectWait();
         rank = Rank.INFINITE_RANK;
         dodag.lowestRank = Rank.INFINITE_RANK;
         state = NodeState.HOLD_DOWN;
@@ -586,7 +832,7 @@ public final class RplNode {
     private void sendPoison() {
         if (state == NodeState.HOLD_DOWN && dodag != null) {
             counters.increment("dio-poison");
-            sendDio(Ipv6Address.ALL_RPL_NODES, ShortAddress.BROADCAST);
+            sendDio(Ipv6Address.ALL_RPL_NODES, ShortAddress.BROADCAST, true); // INFINITE_RANK needs no options
         }
     }
 
@@ -635,7 +881,11 @@ public final class RplNode {
             return;
         }
         List<MacAddress> set = parents.parents().parents();
-        probe(set.get(0));
+        if (measuredLately(set.get(0))) {
+            counters.increment("probe-skipped"); // traffic measured the link already (Contiki-NG probes stale links)
+        } else {
+            probe(set.get(0));
+        }
         if (++probeTicks % BACKUP_PROBE_EVERY == 0 && set.size() > 1) {
             MacAddress stalest = null;
             long oldest = Long.MAX_VALUE;
@@ -646,7 +896,9 @@ public final class RplNode {
                     stalest = backup;
                 }
             }
-            probe(stalest);
+            if (!measuredLately(stalest)) {
+                probe(stalest);
+            }
         }
     }
 
@@ -654,8 +906,14 @@ public final class RplNode {
         ParentManager.Candidate c = parents.get(neighbour);
         if (c != null) {
             counters.increment("probe-sent");
-            sendDio(c.address(), neighbour);
+            sendDio(c.address(), neighbour, true);
         }
+    }
+
+    /** Whether unicast traffic measured the link to {@code neighbour} within the last half probe interval. */
+    private boolean measuredLately(MacAddress neighbour) {
+        long last = neighbours.lastTransmittedNanos(neighbour);
+        return last != Long.MIN_VALUE && scheduler.nanoTime() - last < config.probeInterval().toNanos() / 2;
     }
 
     private void setParentFlags(ParentSet<MacAddress> old, ParentSet<MacAddress> now) {

@@ -26,7 +26,11 @@ public interface RoutingCore {
     /** The preferred parent of a meter; empty for the root and for a meter without a parent. */
     Optional<MacAddress> defaultRoute();
 
-    /** This node's rank, for the RPL option's rank checks (RFC 6550 11.2). */
+    /**
+     * This node's DAGRank, for the RPL option's rank checks (RFC 6550 11.2): RFC 6553 3 puts DAGRank(rank) in the
+     * SenderRank field, and RFC 6550 3.5.1 compares ranks by DAGRank ("lesser"), so a drift of the exact Rank
+     * within one MinHopRankIncrease is not mistaken for an inconsistency.
+     */
     int rank();
 
     /** The RPLInstanceID of the DODAG this node is part of. */

@@ -9,6 +9,7 @@ import org.metermesh.api.radio.TxStatus;
 import org.metermesh.rpl.dodag.RplNode;
 import org.metermesh.rpl.dodag.RplRoot;
 import org.metermesh.rpl.message.RplMessage;
+import org.metermesh.rpl.of.Rank;
 
 /** The RPL cores as forwarding sees them. */
 public final class RoutingCores {
@@ -37,7 +38,7 @@ public final class RoutingCores {
 
             @Override
             public int rank() {
-                return node.rank();
+                return node.dagRank(); // RFC 6553 3: SenderRank is DAGRank(rank)
             }
 
             @Override
@@ -78,7 +79,7 @@ public final class RoutingCores {
 
             @Override
             public int rank() {
-                return root.rank();
+                return Rank.dagRank(root.rank(), root.config().configuration().minHopRankIncrease());
             }
 
             @Override

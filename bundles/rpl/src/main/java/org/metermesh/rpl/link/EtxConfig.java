@@ -13,9 +13,16 @@ import org.metermesh.rpl.of.Etx;
  * @param bootstrapWeight     EWMA weight while bootstrapping (default 0.25, EWMA_BOOTSTRAP_ALPHA)
  * @param bootstrapSamples    samples that use the bootstrap weight (default 4, FRESHNESS_TARGET)
  * @param noAckPenalty        attempts added for an unacknowledged request (default 12, ETX_NOACK_PENALTY)
+ * @param noAckTransmissions  transmissions behind a MAC NO_ACK verdict (default 4: IEEE 802.15.4-2015 Table 8-94
+ *                            macMaxFrameRetries 3, plus the first attempt), for the ETX sample and the bootstrap
+ *                            count; with the penalty a NO_ACK weighs 4 + 12 = 16 transmissions, Contiki-NG
+ *                            link-stats.c's flat ETX_NOACK_PENALTY 16
  */
 public record EtxConfig(double sensitivityDbm, double lqiSpanDb, double fullQualityMarginDb, int maxInitialEtx,
-        double sampleWeight, double bootstrapWeight, int bootstrapSamples, int noAckPenalty) {
+        double sampleWeight, double bootstrapWeight, int bootstrapSamples, int noAckPenalty, int noAckTransmissions) {
+
+    /** IEEE 802.15.4 macMaxFrameRetries default (3) plus the first attempt. */
+    public static final int DEFAULT_NO_ACK_TRANSMISSIONS = 4;
 
     public EtxConfig {
         if (!Double.isFinite(sensitivityDbm)) {
@@ -33,15 +40,25 @@ public record EtxConfig(double sensitivityDbm, double lqiSpanDb, double fullQual
         if (bootstrapSamples < 0 || noAckPenalty < 0) {
             throw new IllegalArgumentException("bootstrap samples and no-ACK penalty must not be negative");
         }
+        if (noAckTransmissions < 1) {
+            throw new IllegalArgumentException("no-ACK transmissions " + noAckTransmissions + " is below 1");
+        }
+    }
+
+    /** With {@link #DEFAULT_NO_ACK_TRANSMISSIONS}. */
+    public EtxConfig(double sensitivityDbm, double lqiSpanDb, double fullQualityMarginDb, int maxInitialEtx,
+            double sampleWeight, double bootstrapWeight, int bootstrapSamples, int noAckPenalty) {
+        this(sensitivityDbm, lqiSpanDb, fullQualityMarginDb, maxInitialEtx, sampleWeight, bootstrapWeight,
+                bootstrapSamples, noAckPenalty, DEFAULT_NO_ACK_TRANSMISSIONS);
     }
 
     /** The defaults documented in {@link EtxEstimator}. */
     public static EtxConfig defaults() {
-        return new EtxConfig(-100.0, 40.0, 20.0, 3 * Etx.DIVISOR, 0.1, 0.25, 4, 12);
+        return new EtxConfig(-100.0, 40.0, 20.0, 3 * Etx.DIVISOR, 0.1, 0.25, 4, 12, DEFAULT_NO_ACK_TRANSMISSIONS);
     }
 
     public EtxConfig withSensitivityDbm(double dbm) {
         return new EtxConfig(dbm, lqiSpanDb, fullQualityMarginDb, maxInitialEtx, sampleWeight, bootstrapWeight,
-                bootstrapSamples, noAckPenalty);
+                bootstrapSamples, noAckPenalty, noAckTransmissions);
     }
 }

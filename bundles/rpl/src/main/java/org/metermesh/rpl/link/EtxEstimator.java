@@ -31,10 +31,16 @@ import org.metermesh.rpl.of.Etx;
  * plus a no-ACK penalty when it was not (so a lost frame weighs like many retries). The estimate moves towards the
  * sample by an EWMA, etx = (1 - w) * etx + w * sample, with w = {@link EtxConfig#sampleWeight()} = 0.1
  * (Contiki-NG link-stats.c EWMA_ALPHA 10 of EWMA_SCALE 100: the history keeps weight 0.9) and a faster
- * {@link EtxConfig#bootstrapWeight()} = 0.25 (EWMA_BOOTSTRAP_ALPHA) for the first
- * {@link EtxConfig#bootstrapSamples()} = 4 samples (Contiki uses it until FRESHNESS_TARGET = 4 transmissions
- * were counted). The penalty is 12 attempts (ETX_NOACK_PENALTY; one version of link-stats.c adds 12 to the
- * attempts, another uses a flat 16).
+ * {@link EtxConfig#bootstrapWeight()} = 0.25 (EWMA_BOOTSTRAP_ALPHA) until {@link EtxConfig#bootstrapSamples()} = 4
+ * transmissions were counted, this sample's included (Contiki-NG adds the request's transmissions to its
+ * freshness counter first and bootstraps while it is below FRESHNESS_TARGET = 4). The penalty is 12 attempts
+ * (ETX_NOACK_PENALTY of one version of link-stats.c, which adds it to the attempts; the current one uses a flat
+ * 16). The radio API reports no retry count, so an acknowledged request counts as one transmission, and a NO_ACK
+ * as {@link EtxConfig#noAckTransmissions()} = 4: the MAC's own retries (macMaxFrameRetries 3) were all spent. A
+ * NO_ACK therefore samples 4 + 12 = 16, the current Contiki-NG value, and counts 4 towards the bootstrap, so a
+ * single NO_ACK on a fresh link moves the estimate by 0.1 of the way to 16 (ETX 1 becomes 2.5, still usable under
+ * MRHOF's MAX_LINK_METRIC 4), not by 0.25 (ETX 1 would become 4.75: one congested moment would rule the link out).
+ * Three NO_ACKs in a row, twelve failed attempts, put a perfect link past MAX_LINK_METRIC.
  */
 public final class EtxEstimator {
 
@@ -80,12 +86,13 @@ public final class EtxEstimator {
      * The estimate after one more sample, in fixed-point units but not rounded: an integer EWMA with weight 0.1
      * would stall up to 5 units (0.5 / 0.1) short of the true value. Round with {@link #toFixedPoint(double)}.
      *
-     * @param current      the estimate so far
-     * @param sample       from {@link #sample(boolean, int)}
-     * @param samplesSoFar samples folded in before this one (selects the bootstrap weight)
+     * @param current       the estimate so far
+     * @param sample        from {@link #sample(boolean, int)}
+     * @param transmissions transmissions counted on this link, this sample's included: below
+     *                      {@link EtxConfig#bootstrapSamples()} the bootstrap weight applies
      */
-    public double update(double current, int sample, long samplesSoFar) {
-        double w = samplesSoFar < config.bootstrapSamples() ? config.bootstrapWeight() : config.sampleWeight();
+    public double update(double current, int sample, long transmissions) {
+        double w = transmissions < config.bootstrapSamples() ? config.bootstrapWeight() : config.sampleWeight();
         double next = (1 - w) * current + w * sample;
         return Math.max(Etx.ONE, Math.min(Etx.MAX, next));
     }

@@ -141,16 +141,27 @@ public final class NeighbourTable<K> {
      * @return false if {@code address} is not in the table (nothing is recorded)
      */
     public boolean transmitted(K address, boolean acked, int attempts) {
-        if (attempts < 1) {
-            throw new IllegalArgumentException("attempts " + attempts + " is below 1");
+        return record(address, acked, attempts, attempts);
+    }
+
+    /**
+     * @param etxAttempts  transmissions the request cost, for the ETX sample and the bootstrap count
+     * @param lossAttempts attempts it counts for in the packet-loss statistics
+     */
+    private boolean record(K address, boolean acked, int etxAttempts, int lossAttempts) {
+        if (etxAttempts < 1 || lossAttempts < 1) {
+            throw new IllegalArgumentException("attempts " + Math.min(etxAttempts, lossAttempts) + " is below 1");
         }
         Entry<K> e = entries.get(address);
         if (e == null) {
             return false;
         }
         long now = scheduler.nanoTime();
-        e.etx = estimator.update(e.etx, estimator.sample(acked, attempts), e.samples);
+        e.transmissions += etxAttempts;
+        e.etx = estimator.update(e.etx, estimator.sample(acked, etxAttempts), e.transmissions);
         e.samples++;
+        e.lastTransmitted = now;
+        int attempts = lossAttempts;
         if (e.attempts + attempts > config.lossWindow()) {
             e.attempts /= 2;
             e.acked /= 2;
@@ -173,19 +184,29 @@ public final class NeighbourTable<K> {
     }
 
     /**
-     * The MAC's verdict on a data request to {@code address}, one attempt per request (the radio API reports no
-     * retry count): {@link TxStatus#ACKED} and {@link TxStatus#NO_ACK} are link outcomes; the others (broadcast,
-     * busy channel, link down, too long) say nothing about the link and are ignored, as Contiki-NG ignores
-     * collisions and transmission errors.
+     * The MAC's verdict on a data request to {@code address}: {@link TxStatus#ACKED} and {@link TxStatus#NO_ACK}
+     * are link outcomes; the others (broadcast, busy channel, link down, too long) say nothing about the link and are
+     * ignored, as Contiki-NG ignores collisions and transmission errors. The radio API reports no retry count: an
+     * acknowledged request counts as one transmission, a NO_ACK as {@link EtxConfig#noAckTransmissions()} for the
+     * ETX (the MAC spent all its retries) and as one lost request in the packet-loss statistics.
      *
      * @return whether anything was recorded
      */
     public boolean transmitted(K address, TxStatus status) {
         return switch (status) {
-            case ACKED -> transmitted(address, true, 1);
-            case NO_ACK -> transmitted(address, false, 1);
+            case ACKED -> record(address, true, 1, 1);
+            case NO_ACK -> record(address, false, config.etx().noAckTransmissions(), 1);
             default -> false;
         };
+    }
+
+    /**
+     * Scheduler time of the last acknowledged or unacknowledged request to {@code address}, or {@link Long#MIN_VALUE}
+     * if none (or unknown): how fresh its ETX from acknowledgements is.
+     */
+    public long lastTransmittedNanos(K address) {
+        Entry<K> e = entries.get(address);
+        return e == null || e.samples == 0 ? Long.MIN_VALUE : e.lastTransmitted;
     }
 
     /** Records the Rank {@code address} advertised (from its DIO). @return false if it is not in the table */
@@ -348,6 +369,8 @@ public final class NeighbourTable<K> {
         double meanLqi;
         double etx;
         long samples;
+        long transmissions;
+        long lastTransmitted = Long.MIN_VALUE;
         int rank = Rank.INFINITE_RANK;
         boolean parent;
         long frames = 1;

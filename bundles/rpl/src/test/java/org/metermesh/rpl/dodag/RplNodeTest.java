@@ -169,9 +169,14 @@ class RplNodeTest {
         run(Duration.ofSeconds(6));
         Dao first = transport.routed(Dao.class).get(0);
 
-        run(Duration.ofSeconds(40));                                 // 4 more timeouts of [2.5 s, 7.5 s)
+        // Five timeouts of [2.5 s, 7.5 s) doubling with each retransmission, at most three times: at most
+        // 7.5 + 15 + 30 + 60 + 60 = 172.5 s until the DAO is given up.
+        run(Duration.ofSeconds(30));
+        assertThat(transport.routed(Dao.class)).hasSizeLessThan(5); // backing off, not every 5 s
+        run(Duration.ofSeconds(143));
         List<Dao> sent = transport.routed(Dao.class);
-        assertThat(sent).hasSize(5).allSatisfy(d -> assertThat(d).isEqualTo(first));
+        assertThat(sent.subList(0, 5)).allSatisfy(d -> assertThat(d).isEqualTo(first));
+        assertThat(sent.stream().filter(d -> d.sequence() == first.sequence())).hasSize(5);
         assertThat(node.counters().get("dao-failed")).isEqualTo(1);
 
         run(Duration.ofSeconds(60));                                 // retry back-off
@@ -252,18 +257,43 @@ class RplNodeTest {
     }
 
     @Test
-    void siblingIsNoParentUntilWeHavePoisoned() {
+    void siblingIsNoParentUntilItSpeaksAfterThePoison() {
         joined();                                                    // rank 256 via the root: DAGRank 2
         hear(5, dio(256));                                           // DAGRank 2: it may have lost our parent too
         assertThat(node.parents()).containsExactly(mac(0));
+        transport.clear();
 
         hear(0, dio(Rank.INFINITE_RANK));
 
-        assertThat(node.state()).isEqualTo(NodeState.HOLD_DOWN);     // local repair, not a switch to 5
+        // Not a switch to 5 on the strength of a DIO from before the poison: 5 is asked where it stands now.
+        assertThat(node.preferredParent()).contains(mac(0));
+        assertThat(transport.onLink).singleElement().satisfies(o -> {
+            assertThat(o.message()).isInstanceOf(Dis.class);
+            assertThat(o.destination()).isEqualTo(linkLocal(5));
+            assertThat(o.nextHop()).isEqualTo(mac(5));
+        });
+        run(Duration.ofSeconds(3));                                  // no answer: local repair
+        assertThat(node.state()).isEqualTo(NodeState.HOLD_DOWN);
         hear(5, dio(256));                                           // still there after our poison: trusted
         run(Duration.ofSeconds(9));
         assertThat(node.preferredParent()).contains(mac(5));
         assertThat(node.rank()).isEqualTo(384);
+    }
+
+    @Test
+    void siblingThatAnswersAfterThePoisonIsTakenWithoutALocalRepair() {
+        joined();
+        hear(5, dio(300));
+        hear(0, dio(Rank.INFINITE_RANK));
+        assertThat(node.counters().get("dis-suspect")).isEqualTo(1);
+
+        hear(5, dio(300));                                           // its answer: it does not depend on our parent
+
+        assertThat(node.state()).isEqualTo(NodeState.ATTACHED);
+        assertThat(node.preferredParent()).contains(mac(5));
+        assertThat(node.counters().get("local-repair")).isZero();
+        run(Duration.ofSeconds(5));
+        assertThat(node.counters().get("local-repair")).isZero();
     }
 
     @Test
@@ -291,8 +321,8 @@ class RplNodeTest {
     void candidatesHeardBeforeALocalRepairAreForgotten() {
         joined();                                                    // DAGRank 2
         hear(6, dio(300));                                           // DAGRank 2: recorded, not usable
-        hear(0, dio(Rank.INFINITE_RANK));                            // local repair
-        run(Duration.ofSeconds(9));
+        hear(0, dio(Rank.INFINITE_RANK));                            // 6 is asked, does not answer: local repair
+        run(Duration.ofSeconds(11));
         // 6's Rank may have run through us: without a fresh DIO it is not taken.
         assertThat(node.preferredParent()).isEmpty();
         assertThat(node.state()).isEqualTo(NodeState.DISCOVERING);
