@@ -47,6 +47,8 @@ public class RplRootIT {
         Path capture = Files.createTempDirectory("rpl-it").resolve("dio.pcap");
         MeterMesh.configureAll(configAdmin);
         MeterMesh.configure(configAdmin, MeterMesh.RADIO, Map.of("capture.file", capture.toString()));
+        // Imin 2^12 ms instead of the default 2^14: the first DIO within 4.1 s, and the configured value on the air.
+        MeterMesh.configure(configAdmin, "org.metermesh.rpl", Map.of("dio.interval.min", 12));
 
         Object console = Await.value("the RPL console commands", this::rplCommands, c -> c != null);
         String dodag = Await.value("the root started", () -> invoke(console, "dodag"), text -> text != null);
@@ -55,7 +57,7 @@ public class RplRootIT {
         String neighbors = invoke(console, "neighbors");
         assertTrue(neighbors, neighbors.startsWith("address"));
 
-        // The first DIO goes out within Imin (4.1 s) of the root starting.
+        // The first DIO goes out within Imin (4.1 s) of the root starting, advertising the configured Imin.
         List<String> dios = Await.value("a DIO in the capture", () -> dios(capture), lines -> !lines.isEmpty());
         assertEquals("DIO: instance 0, rank 128 (root), MOP 1 (non-storing), grounded, DODAGID, MRHOF (OCP 1), "
                 + "DIOIntervalMin 12", "0\t128\t0x01\t1\tfd00:cafe::4d6d:0:1\t1\t12", dios.get(0));

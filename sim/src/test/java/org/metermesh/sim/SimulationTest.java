@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Packet;
 import org.metermesh.api.radio.MacAddress;
+import org.metermesh.rpl.dodag.RootConfig;
 import org.metermesh.rpl.dodag.RplNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +90,8 @@ class SimulationTest {
                 "icmpv6.rpl.opt.config.ocp", "icmpv6.rpl.opt.config.interval_min", "icmpv6.checksum.status",
                 "_ws.malformed");
         assertThat(gatewayDios).isNotEmpty().allSatisfy(line -> assertThat(line)
-                .isEqualTo("128\t0x01\t1\tfd00:cafe::4d6d:0:1\t1\t12\t1\t"));
+                .isEqualTo("128\t0x01\t1\tfd00:cafe::4d6d:0:1\t1\t"
+                        + RootConfig.DEFAULT_DIO_INTERVAL_MIN + "\t1\t"));
         List<String> meterDios = Tshark.fields(pcap, "icmpv6.code == 1 && !(wpan.src64 == 02:00:4d:6d:00:00:00:01)",
                 "icmpv6.rpl.dio.rank", "icmpv6.checksum.status", "_ws.malformed");
         assertThat(meterDios).as("meters' DIOs heard by the gateway").isNotEmpty().allSatisfy(line -> {

@@ -23,9 +23,11 @@ import org.metermesh.rpl.message.RplMessage.DaoAck;
  *     [T/2, 3T/2), doubled for each retransmission already made (exponential back-off, see {@link #ackWait()}),
  *     it is sent again, unchanged (same sequences), up to the maximum number of transmissions; then,
  *     or after a rejection (status 128 or more, RFC 6550 6.5.1), a fresh DAO follows after the retry back-off.</li>
- * <li>After an acceptance the route is refreshed with a new DAO between one and two refresh margins before the
- *     lifetime ends (Contiki-NG schedule_dao_refresh), or halfway through a lifetime shorter than that; never for
- *     an infinite lifetime, and never sooner than {@link #MIN_REFRESH}.</li>
+ * <li>After an acceptance the route is refreshed with a new DAO between one refresh margin and one margin plus a
+ *     quarter of the lifetime (at least one margin) before the lifetime ends (Contiki-NG schedule_dao_refresh
+ *     uses one to two margins; the wider spread keeps meters that joined together from refreshing together), or
+ *     halfway through a lifetime shorter than that; never for an infinite lifetime, and never sooner than
+ *     {@link #MIN_REFRESH}.</li>
  * </ul>
  */
 final class DaoManager {
@@ -51,6 +53,13 @@ final class DaoManager {
 
     /** Doublings of the DAO-ACK wait: 5, 10, 20, 40 s on average with the default 5 s timeout. */
     static final int MAX_BACKOFF_DOUBLINGS = 3;
+
+    /**
+     * The refresh comes a random time between one margin and one margin plus a quarter of the lifetime before the
+     * lifetime ends (at least one margin of spread): meters that joined together, as a whole street does after a
+     * power cut, would otherwise refresh together, a DAO storm once every lifetime.
+     */
+    static final int REFRESH_SPREAD_DIVISOR = 4;
 
     /** The shortest refresh interval, whatever lifetime the DODAG gives. */
     static final Duration MIN_REFRESH = Duration.ofSeconds(1);
@@ -138,8 +147,9 @@ final class DaoManager {
 
     private Duration refreshDelay(Duration lifetime) {
         long margin = config.daoRefreshMargin().toNanos();
-        long jittered = margin + Timing.upTo(scheduler, config.daoRefreshMargin()).toNanos();
         long life = lifetime.toNanos();
+        long spread = Math.max(margin, life / REFRESH_SPREAD_DIVISOR);
+        long jittered = margin + Timing.upTo(scheduler, Duration.ofNanos(spread)).toNanos();
         long delay = life - jittered >= life / 2 ? life - jittered : life / 2;
         return Duration.ofNanos(Math.max(MIN_REFRESH.toNanos(), delay));
     }

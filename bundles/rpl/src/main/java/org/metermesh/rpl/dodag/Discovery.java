@@ -8,7 +8,10 @@ import org.metermesh.api.clock.Scheduler;
 /**
  * A detached meter's search for a DODAG, in rounds of DISCOVERY_TIMEOUT: a multicast DIS (RFC 6550 8.3: it makes
  * attached neighbours reset their Trickle timers, so DIOs come within about Imin) when the round begins and about
- * every DIS interval after, and at the end of a round without a parent, the field manual's verdict:
+ * every DIS interval after, unless a neighbour's multicast DIS was heard within the last half interval (its DIS
+ * already made the attached neighbours answer for everyone around; the staggered join of the field manual
+ * against broadcast storms, and the Trickle suppression with k = 1 that Wi-SUN FAN applies to its PAN
+ * solicitations), and at the end of a round without a parent, the field manual's verdict:
  * ERR_RPL_NO_ROOT if any neighbour was heard (DIS or DIO), ERR_NET_NO_BEACON if the air was silent. Then the next
  * round begins. The very first round starts after the staggered-join jitter.
  */
@@ -17,6 +20,10 @@ final class Discovery {
     /** What a round does and concludes. */
     interface Actions {
         void sendDis();
+
+        /** A DIS was not sent: a neighbour's, heard within half a DIS interval, did its work. */
+        default void disSuppressed() {
+        }
 
         /**
          * The round ended without a parent.
@@ -36,6 +43,7 @@ final class Discovery {
     private boolean active;
     private int heard;
     private int dios;
+    private long lastDisHeard = Long.MIN_VALUE / 2;
 
     Discovery(Scheduler scheduler, NodeConfig config, Actions actions) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -87,8 +95,17 @@ final class Discovery {
         return active;
     }
 
+    /** A neighbour's multicast DIS was heard: it makes the attached neighbours answer for us too. */
+    void heardDis() {
+        lastDisHeard = scheduler.nanoTime();
+    }
+
     private void sendDis() {
         disTask = scheduler.schedule(Timing.around(scheduler, config.disInterval()), this::sendDis);
+        if (scheduler.nanoTime() - lastDisHeard < config.disInterval().toNanos() / 2) {
+            actions.disSuppressed();
+            return;
+        }
         actions.sendDis();
     }
 

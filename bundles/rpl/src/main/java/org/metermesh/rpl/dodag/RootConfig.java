@@ -21,13 +21,17 @@ import org.metermesh.rpl.trickle.TrickleConfig;
  * <tr><th>parameter</th><th>default</th><th>source</th></tr>
  * <tr><td>RPLInstanceID</td><td>0</td><td>Contiki-NG RPL_DEFAULT_INSTANCE ("0 for compression": RFC 8138 elides
  *     it)</td></tr>
- * <tr><td>Trickle (DIOIntervalMin / Doublings / k)</td><td>12 / 8 / 10</td>
+ * <tr><td>Trickle (DIOIntervalMin / Doublings / k)</td><td>14 / 6 / 10</td>
  *     <td>{@link TrickleConfig#METERMESH_DEFAULT}</td></tr>
  * <tr><td>MinHopRankIncrease / MaxRankIncrease</td><td>128 / 1024</td><td>{@link Mrhof#meterMeshDefaults()}
  *     (Contiki-NG RPL_MIN_HOPRANKINC, RPL_MAX_RANKINC)</td></tr>
  * <tr><td>OCP</td><td>1, MRHOF</td><td>RFC 6719; Contiki-NG RPL_OF_OCP</td></tr>
- * <tr><td>Default Lifetime x Lifetime Unit</td><td>30 x 60 s = 30 min</td><td>Contiki-NG
- *     RPL_DEFAULT_LIFETIME, RPL_DEFAULT_LIFETIME_UNIT</td></tr>
+ * <tr><td>Default Lifetime x Lifetime Unit</td><td>120 x 60 s = 2 h</td><td>Wi-SUN FAN as Arm nanostack
+ *     configures it (ws_config.h WS_RPL_DEFAULT_LIFETIME 2 h for small networks, 4 h and more for larger ones);
+ *     Contiki-NG's 30 min (RPL_DEFAULT_LIFETIME 30 x RPL_DEFAULT_LIFETIME_UNIT 60 s) is sized for tens of nodes:
+ *     every meter refreshes its DAO once per lifetime, across every hop to the root, so a 10,000-meter
+ *     neighbourhood would send about 5.5 DAOs per second through the gateway's few neighbours for nothing. A
+ *     meter that moves sends a new DAO at once anyway; a dead one stays in the route table up to 2 h.</td></tr>
  * <tr><td>PCS (Path Control Size)</td><td>2: three Path Control bits, so a meter reports up to three DAO parents,
  *     MRHOF's PARENT_SET_SIZE</td><td>MeterMesh's choice (RFC 6550 17's DEFAULT_PATH_CONTROL_SIZE 0 allows one DAO
  *     parent; the topology bundle wants the backups too)</td></tr>
@@ -51,10 +55,16 @@ public record RootConfig(ExtendedAddress mac, Ipv6Prefix prefix, int instanceId,
 
     /** MeterMesh's Path Control Size (see the class comment). */
     public static final int DEFAULT_PATH_CONTROL_SIZE = 2;
-    /** Contiki-NG RPL_DEFAULT_LIFETIME. */
-    public static final int DEFAULT_LIFETIME = 30;
+    /** Default Lifetime in lifetime units: 120 minutes (see the class comment). */
+    public static final int DEFAULT_LIFETIME = 120;
     /** Contiki-NG RPL_DEFAULT_LIFETIME_UNIT, seconds. */
     public static final int DEFAULT_LIFETIME_UNIT = 60;
+    /** DIOIntervalMin of {@link TrickleConfig#METERMESH_DEFAULT}: Imin = 2^14 ms. */
+    public static final int DEFAULT_DIO_INTERVAL_MIN = 14;
+    /** DIOIntervalDoublings of {@link TrickleConfig#METERMESH_DEFAULT}: Imax = 2^20 ms. */
+    public static final int DEFAULT_DIO_INTERVAL_DOUBLINGS = 6;
+    /** DIORedundancyConstant of {@link TrickleConfig#METERMESH_DEFAULT}. */
+    public static final int DEFAULT_DIO_REDUNDANCY = 10;
     public static final int DEFAULT_ROUTE_CAPACITY = 65_536;
 
     public RootConfig {
@@ -88,8 +98,8 @@ public record RootConfig(ExtendedAddress mac, Ipv6Prefix prefix, int instanceId,
 
     /** The DODAG Configuration option with MeterMesh's defaults (see the class comment). */
     public static DodagConfiguration meterMeshConfiguration() {
-        return new DodagConfiguration(false, DEFAULT_PATH_CONTROL_SIZE, Integer.getInteger("mm.doublings", 8), Integer.getInteger("mm.imin", 12), Integer.getInteger("mm.k", 10), // TEMP-EXPERIMENT
-                Mrhof.DEFAULT_MAX_RANK_INCREASE,
+        return new DodagConfiguration(false, DEFAULT_PATH_CONTROL_SIZE, DEFAULT_DIO_INTERVAL_DOUBLINGS,
+                DEFAULT_DIO_INTERVAL_MIN, DEFAULT_DIO_REDUNDANCY, Mrhof.DEFAULT_MAX_RANK_INCREASE,
                 Mrhof.DEFAULT_MIN_HOP_RANK_INCREASE, ObjectiveFunction.OCP_MRHOF, DEFAULT_LIFETIME,
                 DEFAULT_LIFETIME_UNIT);
     }

@@ -36,7 +36,9 @@ import org.metermesh.rpl.message.RplOption.TransitInformation;
  *     (RFC 6550 6.7.8). One scheduler task, due at the earliest expiry, removes expired parents.</li>
  * <li><b>Preference</b> (RFC 6550 9.9): parents are ordered by the most significant Path Control bit set (PC1
  *     before PC2 and so on), then by their order in the DAO.</li>
- * <li><b>Loop safety</b>: a source route that revisits an address is refused and counted as {@code loops}.</li>
+ * <li><b>Loop safety</b>: a source route that revisits an address is refused and counted as {@code loops}. A DAO
+ *     whose parents lead back to its own target drops the older entry's parent that closes the cycle (counted as
+ *     {@code route-stale-parent}): the newest DAO is the best word on the topology.</li>
  * </ul>
  *
  * <p>Not thread-safe; runs on the scheduler's thread like the rest of the core.
@@ -58,6 +60,9 @@ final class RouteTable {
         /** Nothing to do: a No-Path for an unknown target. */
         UNCHANGED
     }
+
+    /** Stale parents dropped, at most, after one DAO (each drop may reveal another way back). */
+    private static final int MAX_CYCLE_BREAKS = 4;
 
     private static final Comparator<Parent> PREFERENCE = Comparator
             .comparingInt((Parent p) -> -Integer.highestOneBit(p.pathControl))
@@ -136,8 +141,43 @@ final class RouteTable {
             routes.remove(target);
             return Update.REMOVED;
         }
+        breakCyclesThrough(target, now);
         scheduleSweep();
         return result;
+    }
+
+    /**
+     * The DAO just applied is the newest word on where {@code target} hangs. If the way up from it now leads back to
+     * it, the entry that points at {@code target} was reported earlier (its meter has most likely moved since and
+     * its new DAO is still on the way, or a DAO delay away): that parent is dropped, and the entry falls back on its
+     * other reported parents. Without this a meter that moved under a former child keeps both unreachable until
+     * the child's next DAO, and every route computed through them meets the cycle.
+     */
+    private void breakCyclesThrough(Ipv6Address target, long now) {
+        for (int round = 0; round < MAX_CYCLE_BREAKS; round++) {
+            Ipv6Address hop = target;
+            Entry pointing = null;
+            Set<Ipv6Address> seen = new HashSet<>();
+            while (pointing == null) {
+                Entry e = routes.get(hop);
+                Parent p = e == null ? null : e.preferredLive(now);
+                if (p == null || !seen.add(hop)) {
+                    return; // the way up ends, or cycles elsewhere (older entries: not this DAO's business)
+                }
+                if (p.address.equals(target) && !hop.equals(target)) {
+                    pointing = e;
+                } else {
+                    hop = p.address;
+                }
+            }
+            Entry stale = pointing;
+            stale.parents.removeIf(p -> p.address.equals(target));
+            counters.increment("route-stale-parent");
+            if (stale.parents.isEmpty()) {
+                routes.remove(stale.target);
+                counters.increment("route-removed");
+            }
+        }
     }
 
     /**

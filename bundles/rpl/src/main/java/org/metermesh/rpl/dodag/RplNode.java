@@ -99,10 +99,10 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  *     candidates (their Ranks may run through itself; Contiki-NG's local repair forgets its RPL neighbours too, the
  *     link estimates stay), poisons its sub-DODAG with INFINITE_RANK DIOs (RFC 6550 8.2.2.5), waits out the
  *     hold-down, then takes a parent among the neighbours heard since (and, failing that, discovers with
- *     DIS). Until it is attached again, the first DIO of a neighbour deeper than its DAGRank before the repair
- *     (possibly a descendant that missed the multicast poison) is not believed; the first
- *     {@link #UNICAST_POISONS} such neighbours are told with a unicast poisoning DIO, which the MAC acknowledges
- *     and retries.</li>
+ *     DIS). Until it has advertised a Rank again (attaching is not enough: a descendant that missed the poison
+ *     still holds a Rank through our old one, and L only protects from the first advertisement on), the first
+ *     DIO of a neighbour deeper than its DAGRank before the repair is not believed and is answered with a
+ *     unicast poisoning DIO, which the MAC acknowledges and retries.</li>
  * <li><b>Errors</b>: {@link ErrorCode#HIGH_PACKET_LOSS} from the neighbour table's warnings (field manual: more
  *     than 15 %), the two discovery errors above.</li>
  * </ul>
@@ -132,8 +132,6 @@ public final class RplNode {
      * FRESHNESS_EXPIRATION_TIME (10 min).
      */
     static final Duration LINK_FRESHNESS = Duration.ofMinutes(10);
-    /** Neighbours told of a local repair by unicast, at most, per repair. */
-    static final int UNICAST_POISONS = 3;
     /** A link this good (ETX 2) still carries the root's downward route reliably. */
     static final int HEALTHY_LINK_ETX = 2 * org.metermesh.rpl.of.Etx.ONE;
     /** A DAO for a change the root's current route survives waits this many DAO delays. */
@@ -167,7 +165,7 @@ public final class RplNode {
     private boolean reselectPending;
     private boolean quiet;
     private long probeTicks;
-    /** DAGRank before the last local repair, until attached again; -1 if none. */
+    /** DAGRank before the last local repair, until a Rank is advertised again; -1 if none. */
     private int repairDagRank = -1;
     /** Possible descendants told of the local repair by a unicast poisoning DIO. */
     private final Set<MacAddress> warned = new HashSet<>();
@@ -421,14 +419,11 @@ public final class RplNode {
         }
         if (repairDagRank >= 0 && dio.rank() < Rank.INFINITE_RANK && Rank.dagRank(dio.rank(), minHop) > repairDagRank
                 && warned.add(from)) {
-            // Deeper than we were before our local repair: possibly our descendant, deaf to our multicast poison.
-            // Trust only its next DIO; the first few such neighbours are told at once with an acknowledged unicast
-            // poison (in a dense street dozens of neighbours are deeper, most of them strangers; the DIS that
-            // follows the hold-down brings the others' next DIOs).
-            if (warned.size() <= UNICAST_POISONS) {
-                counters.increment("poison-unicast");
-                sendDio(source, from, true);
-            }
+            // Deeper than we were before our local repair, and we have not advertised since: possibly our
+            // descendant, deaf to our multicast poison, whose Rank still runs through our old one. Tell it with an
+            // acknowledged unicast poison and trust only its next DIO.
+            counters.increment("poison-unicast");
+            sendDio(source, from, true);
             return;
         }
         boolean fromPreferred = state == NodeState.ATTACHED && from.equals(parents.preferred().orElse(null));
@@ -454,10 +449,14 @@ public final class RplNode {
             trickle.reset();
             dao.schedule();
         }
-        // A repeated DIO of a neighbour outside the parent set changes nothing selection would see.
-        boolean repeat = prior != null && prior.rank() == dio.rank() && !wasSuspect
-                && !parents.parents().parents().contains(from);
-        if (!repeat) {
+        // A DIO of a neighbour outside the parent set changes nothing selection would see if it repeats the Rank,
+        // or if the neighbour could not be taken before and cannot now (deeper than L, or INFINITE_RANK): in a
+        // dense street most DIOs a meter hears are of that kind.
+        boolean inSet = parents.parents().parents().contains(from);
+        boolean repeat = prior != null && prior.rank() == dio.rank() && !wasSuspect && !inSet;
+        boolean unusable = !inSet && !wasSuspect && state == NodeState.ATTACHED
+                && outOfReach(dio.rank(), minHop) && (prior == null || outOfReach(prior.rank(), minHop));
+        if (!repeat && !unusable) {
             reselect();
         }
         if (multicast && state == NodeState.ATTACHED && dio.rank() < Rank.INFINITE_RANK) {
@@ -466,6 +465,12 @@ public final class RplNode {
             // neighbours, k of them per interval say all there is to say.
             trickle.consistent();
         }
+    }
+
+    /** Whether a neighbour advertising {@code neighbourRank} is no candidate for us now: INFINITE or deeper than L. */
+    private boolean outOfReach(int neighbourRank, int minHop) {
+        return neighbourRank >= Rank.INFINITE_RANK || dodag.lowestRank < Rank.INFINITE_RANK
+                && Rank.dagRank(neighbourRank, minHop) > Rank.dagRank(dodag.lowestRank, minHop);
     }
 
     /** RFC 6550 8.2.2.1: a newer DODAG Version is a fresh start, with new candidates and a new L. */
@@ -525,6 +530,12 @@ public final class RplNode {
         }
         if (rank < Rank.INFINITE_RANK) {
             dodag.lowestRank = Math.min(dodag.lowestRank, rank); // L: the lowest Rank advertised (RFC 6550 8.2.2.4)
+            if (destination.isMulticast() && repairDagRank >= 0) {
+                // Our new Rank is out: descendants left over from before the repair now take theirs from it, and
+                // the rule on L keeps them out.
+                repairDagRank = -1;
+                warned.clear();
+            }
         }
         counters.increment("dio-sent");
         transport.sendOnLink(dio, destination, nextHop);
@@ -534,6 +545,9 @@ public final class RplNode {
 
     private void onDis(Dis dis, Ipv6Address source, Ipv6Address destination, MacAddress from) {
         counters.increment("dis-received");
+        if (destination.isMulticast()) {
+            discovery.heardDis();
+        }
         if (state == NodeState.HOLD_DOWN && !destination.isMulticast() && dodag != null) {
             sendDio(source, from, true); // asked where we stand: nowhere (INFINITE_RANK), as our poison says
             return;
@@ -788,8 +802,6 @@ public final class RplNode {
     private void attach(MacAddress preferred) {
         state = NodeState.ATTACHED;
         counters.increment("attached");
-        repairDagRank = -1;
-        warned.clear();
         discovery.stop();
         TrickleConfig tc = dodag.trickle();
         if (!tc.equals(trickle.config())) {
@@ -808,7 +820,10 @@ public final class RplNode {
     /** RFC 6550 8.2.2.5: detach, poison, hold down, then look again. */
     private void localRepair() {
         counters.increment("local-repair");
-        repairDagRank = rank >= Rank.INFINITE_RANK ? -1 : Rank.dagRank(rank, dodag.minHopRankIncrease());
+        if (rank < Rank.INFINITE_RANK) {
+            int dagRank = Rank.dagRank(rank, dodag.minHopRankIncrease());
+            repairDagRank = repairDagRank < 0 ? dagRank : Math.min(repairDagRank, dagRank); // not advertised since
+        }
         warned.clear();
         setParentFlags(parents.parents(), ParentSet.none());
         parents.setParents(ParentSet.none());
@@ -910,9 +925,12 @@ public final class RplNode {
         }
     }
 
-    /** Whether unicast traffic measured the link to {@code neighbour} within the last half probe interval. */
+    /**
+     * Whether traffic got an acknowledgement from {@code neighbour} within the last half probe interval (an
+     * unacknowledged frame asks for a probe, it does not replace one).
+     */
     private boolean measuredLately(MacAddress neighbour) {
-        long last = neighbours.lastTransmittedNanos(neighbour);
+        long last = neighbours.lastAckedNanos(neighbour);
         return last != Long.MIN_VALUE && scheduler.nanoTime() - last < config.probeInterval().toNanos() / 2;
     }
 
@@ -1109,6 +1127,11 @@ public final class RplNode {
         public void sendDis() {
             counters.increment("dis-sent");
             transport.sendOnLink(new Dis(), Ipv6Address.ALL_RPL_NODES, ShortAddress.BROADCAST);
+        }
+
+        @Override
+        public void disSuppressed() {
+            counters.increment("dis-suppressed");
         }
 
         @Override

@@ -60,13 +60,14 @@ public final class RplComponent implements Ipv6Listener {
             description = "RFC 6550 discovery and routing with the gateway as DODAG root (non-storing mode).")
     public @interface Config {
         @AttributeDefinition(name = "DIOIntervalMin", min = "1", max = "24",
-                description = "Trickle Imin = 2^n ms, advertised to every meter (RFC 6550 6.7.6). 12 (4.1 s) as "
-                        + "Contiki-NG; Wi-SUN FAN small networks use 15 (32.8 s).")
-        int dio_interval_min() default 12;
+                description = "Trickle Imin = 2^n ms, advertised to every meter (RFC 6550 6.7.6). 14 (16.4 s): "
+                        + "Contiki-NG's 12 (4.1 s) floods a street of hundreds of meters on one channel; Wi-SUN FAN "
+                        + "uses 15 (32.8 s) and more for medium and large networks.")
+        int dio_interval_min() default 14;
 
         @AttributeDefinition(name = "DIOIntervalDoublings", min = "0", max = "24",
-                description = "Trickle Imax = Imin * 2^n (RFC 6206).")
-        int dio_interval_doublings() default 8;
+                description = "Trickle Imax = Imin * 2^n (RFC 6206). 6: Imax 2^20 ms (17.5 min).")
+        int dio_interval_doublings() default 6;
 
         @AttributeDefinition(name = "DIORedundancyConstant", min = "0", max = "255",
                 description = "Trickle k: a DIO is suppressed after hearing k consistent ones (0: never).")

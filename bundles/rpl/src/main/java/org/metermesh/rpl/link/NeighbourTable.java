@@ -170,6 +170,7 @@ public final class NeighbourTable<K> {
         if (acked) {
             e.acked++;
             e.lastHeard = now;
+            e.lastAcked = now;
         }
         double loss = e.loss();
         if (!e.highLoss && e.attempts >= config.lossMinAttempts() && loss > config.highLossThreshold() + EPSILON) {
@@ -207,6 +208,12 @@ public final class NeighbourTable<K> {
     public long lastTransmittedNanos(K address) {
         Entry<K> e = entries.get(address);
         return e == null || e.samples == 0 ? Long.MIN_VALUE : e.lastTransmitted;
+    }
+
+    /** Scheduler time of the last acknowledged request to {@code address}, or {@link Long#MIN_VALUE} if none. */
+    public long lastAckedNanos(K address) {
+        Entry<K> e = entries.get(address);
+        return e == null ? Long.MIN_VALUE : e.lastAcked;
     }
 
     /** Records the Rank {@code address} advertised (from its DIO). @return false if it is not in the table */
@@ -371,6 +378,7 @@ public final class NeighbourTable<K> {
         long samples;
         long transmissions;
         long lastTransmitted = Long.MIN_VALUE;
+        long lastAcked = Long.MIN_VALUE;
         int rank = Rank.INFINITE_RANK;
         boolean parent;
         long frames = 1;

@@ -30,16 +30,24 @@ import java.time.Duration;
  *     medium/large network profiles use 15-19 / 1-5 / 10. The "15 s" sometimes quoted for Wi-SUN is a different
  *     timer: the PAN Advertisement discovery Trickle (DISC_IMIN 15 s, DISC_IMAX 60 s, k 1 in nanostack's
  *     ws_cfg_settings.c), not the DIO timer.</td></tr>
- * <tr><td><b>{@link #METERMESH_DEFAULT}</b></td><td>2^12 ms = 4.096 s</td><td>8</td><td>2^20 ms = 17.5 min</td>
+ * <tr><td>Wi-SUN FAN medium / large</td><td>2^15-2^17 ms / 2^18-2^19 ms</td><td>5-3 / 3-1</td>
+ *     <td>17.5-35 min</td><td>10</td><td>nanostack ws_config.h WS_RPL_DIO_IMIN_MEDIUM / _LARGE and their doublings
+ *     and redundancy (the values moved between nanostack versions)</td></tr>
+ * <tr><td><b>{@link #METERMESH_DEFAULT}</b></td><td>2^14 ms = 16.4 s</td><td>6</td><td>2^20 ms = 17.5 min</td>
  *     <td>10</td><td>MeterMesh's choice (below)</td></tr>
  * </table>
  *
- * <p>MeterMesh picks Contiki-NG rpl-classic's numbers (also the RplComponent metatype defaults): an Imin of
- * 4.096 s joins a meter within seconds of its first DIS, eight times faster than Wi-SUN's 32.8 s, and reaching Imax
- * (17.5 min) after 8 quiet intervals keeps the steady-state DIO load of a 10,000-meter neighbourhood at most about
- * ten DIOs per second in total (10,000 / 1048.6 s) before suppression; k = 10, RFC 6550's default, suppresses
- * DIOs in dense streets where a meter hears 32 neighbours and more. Deployments that rely on DTSN increments
- * reaching every meter can set k = 0 as rpl-lite and Wi-SUN do.
+ * <p>MeterMesh's choice, also the RplComponent metatype defaults, was Contiki-NG rpl-classic's 12 / 8 / 10 until
+ * the neighbourhood simulator ran the real MAC (CSMA-CA, collisions, one 150 kb/s channel) with hundreds of
+ * meters in earshot of each other: an Imin of 4 s makes every Trickle reset (a DIS, a significant Rank change, a
+ * DODAG formed in seconds by hundreds of meters at once) a burst that the channel cannot carry, and the losses
+ * feed back into ETX, parent changes and more resets. Imin = 2^14 ms (16.4 s) sits between Contiki-NG's and
+ * Wi-SUN's medium-network 2^15 (32.8 s): a meter still hears a DIO within about 8-16 s of a DIS, and a DODAG of
+ * 1,000 meters forms in minutes without collapsing. Imax stays at 2^20 ms (17.5 min), the same as before (6
+ * doublings), so neighbour-table expiry (1 h, about 3.4 Imax) keeps its meaning; k = 10 (RFC 6550's default and
+ * Wi-SUN's for medium and large networks), with every consistent DIO counted (see RplNode), keeps about ten
+ * DIOs per interval in any one earshot however dense the street. Deployments that rely on DTSN increments
+ * reaching every meter can set k = 0 as rpl-lite and Wi-SUN small networks do.
  *
  * <p>k = 0: RFC 6206 4.1 defines k as a natural number; RPL implementations (Contiki-NG rpl-lite, nanostack's
  * Wi-SUN profile, whose source comments the 0 as "Disabled") use a DIORedundancyConstant of 0 to mean "never
@@ -62,8 +70,8 @@ public record TrickleConfig(Duration imin, int doublings, int redundancy) {
     public static final TrickleConfig CONTIKI_NG_RPL_LITE = fromRpl(12, 8, 0);
     /** Wi-SUN FAN small network as in Arm nanostack's ws_config.h: 15 / 2 / 0. */
     public static final TrickleConfig WISUN_FAN_SMALL = fromRpl(15, 2, 0);
-    /** MeterMesh's DIO timer: 12 / 8 / 10 (see the class comment for why). */
-    public static final TrickleConfig METERMESH_DEFAULT = fromRpl(12, 8, 10);
+    /** MeterMesh's DIO timer: 14 / 6 / 10 (see the class comment for why). */
+    public static final TrickleConfig METERMESH_DEFAULT = fromRpl(14, 6, 10);
 
     public TrickleConfig {
         if (imin.isNegative() || imin.isZero()) {

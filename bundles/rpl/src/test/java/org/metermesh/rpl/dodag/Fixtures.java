@@ -16,7 +16,27 @@ import org.metermesh.rpl.message.RplOption.PrefixInformation;
 /** Messages and recorders for driving one core by hand. */
 final class Fixtures {
 
-    static final DodagConfiguration CONFIG = RootConfig.meterMeshConfiguration();
+    /**
+     * The DODAG Configuration the hand-driven and harness tests advertise: MeterMesh's, with the Trickle timer
+     * (Imin 4.096 s, 8 doublings, k 10, Contiki-NG rpl-classic's) and route lifetime (30 min) these tests were
+     * written against. The defaults for real neighbourhoods are slower (RootConfig, TrickleConfig); the tests are
+     * about behaviour, and the idealised harness forms a DODAG in seconds either way.
+     */
+    static final DodagConfiguration CONFIG = classic(RootConfig.meterMeshConfiguration());
+
+    static DodagConfiguration classic(DodagConfiguration c) {
+        return new DodagConfiguration(c.authentication(), c.pathControlSize(), 8, 12, 10, c.maxRankIncrease(),
+                c.minHopRankIncrease(), c.objectiveCodePoint(), 30, c.lifetimeUnit());
+    }
+
+    /**
+     * A meter's configuration with the timing these tests were written against: join jitter 10 s, DAO delay 4 s,
+     * probe interval 90 s (the defaults before the simulator ran the real MAC; NodeConfig's are slower).
+     */
+    static NodeConfig nodeConfig(org.metermesh.api.radio.ExtendedAddress mac) {
+        return NodeConfig.defaults(mac).withJoinJitter(java.time.Duration.ofSeconds(10))
+                .withDaoDelay(java.time.Duration.ofSeconds(4)).withProbeInterval(java.time.Duration.ofSeconds(90));
+    }
     static final Ipv6Address DODAG_ID = MeshHarness.global(0);
     static final PrefixInformation PIO = new PrefixInformation(64, false, true, true,
             RplOption.INFINITE_LIFETIME_32, RplOption.INFINITE_LIFETIME_32, DODAG_ID);

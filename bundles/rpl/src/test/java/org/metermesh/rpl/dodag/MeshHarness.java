@@ -83,7 +83,7 @@ final class MeshHarness {
     MeshHarness(long seed, UnaryOperator<NodeConfig> nodeConfig, UnaryOperator<RootConfig> rootConfig) {
         this.scheduler = new VirtualScheduler(seed);
         this.nodeConfig = nodeConfig;
-        RootConfig rc = rootConfig.apply(RootConfig.defaults(mac(ROOT), PREFIX));
+        RootConfig rc = rootConfig.apply(RootConfig.defaults(mac(ROOT), PREFIX).withConfiguration(Fixtures.CONFIG));
         register(ROOT);
         this.root = new RplRoot(scheduler, rc, new Transport(ROOT), RplEventListener.NONE);
     }
@@ -138,7 +138,7 @@ final class MeshHarness {
             throw new IllegalArgumentException("id " + id + " is taken");
         }
         register(id);
-        RplNode node = new RplNode(scheduler, nodeConfig.apply(NodeConfig.defaults(mac(id))), new Transport(id),
+        RplNode node = new RplNode(scheduler, nodeConfig.apply(Fixtures.nodeConfig(mac(id))), new Transport(id),
                 new Listener(id));
         nodes.put(id, node);
         return node;

@@ -55,6 +55,22 @@ class RouteTableTest {
     }
 
     @Test
+    void aNewerDaoThatClosesACycleDropsTheOlderParentThatPointsBack() {
+        update(1, 241, 30, 0);
+        update(2, 241, 30, 1, 0);                                    // 2 under 1, the root as backup
+        update(3, 241, 30, 2);
+        assertThat(table.sourceRoute(global(3), ROOT)).contains(List.of(global(1), global(2), global(3)));
+
+        // 1 moved under 3 (its former grandchild); 2's DAO saying "under 1" is older than this one.
+        update(1, 242, 30, 3);
+
+        assertThat(counters.get("route-stale-parent")).isEqualTo(1);
+        assertThat(table.sourceRoute(global(1), ROOT)).contains(List.of(global(2), global(3), global(1)));
+        assertThat(table.sourceRoute(global(2), ROOT)).contains(List.of(global(2)));    // its backup, the root
+        assertThat(counters.get("loops")).isZero();
+    }
+
+    @Test
     void desynchronisedPathSequenceCountsAsNewer() {
         update(1, 20, 30, 0);                                        // long-lived, in the circular region
         assertThat(update(1, 60, 30, 2)).isEqualTo(RouteTable.Update.UPDATED);
@@ -106,8 +122,11 @@ class RouteTableTest {
     @Test
     void cyclesGiveNoRouteAndCountAsLoops() {
         update(1, 241, 30, 2);
-        update(2, 241, 30, 1);
+        update(2, 241, 1, 0);                                        // under the root for one minute
+        update(2, 241, 30, 1);                                       // and a second parent, 1: no cycle yet
         update(3, 241, 30, 3);                                       // its own parent: ignored
+        assertThat(table.sourceRoute(global(1), ROOT)).contains(List.of(global(2), global(1)));
+        scheduler.runFor(Duration.ofSeconds(61));                    // the root parent expires: 1 -> 2 -> 1
         assertThat(table.sourceRoute(global(1), ROOT)).isEmpty();
         assertThat(counters.get("loops")).isEqualTo(1);
         assertThat(table.snapshot(ROOT)).extracting(RouteSnapshot::depth).containsExactly(-1, -1);

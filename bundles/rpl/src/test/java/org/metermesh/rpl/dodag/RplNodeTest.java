@@ -42,7 +42,7 @@ class RplNodeTest {
     private RplNode node;
 
     private RplNode node(UnaryOperator<NodeConfig> tweak) {
-        node = new RplNode(scheduler, tweak.apply(NodeConfig.defaults(mac(1)).withJoinJitter(Duration.ZERO)),
+        node = new RplNode(scheduler, tweak.apply(Fixtures.nodeConfig(mac(1)).withJoinJitter(Duration.ZERO)),
                 transport, listener);
         node.start();
         return node;
@@ -99,7 +99,7 @@ class RplNodeTest {
         long[] times = new long[20];
         for (int i = 0; i < times.length; i++) {
             int index = i;
-            RplNode n = new RplNode(s, NodeConfig.defaults(mac(100 + i)), new RplTransport() {
+            RplNode n = new RplNode(s, Fixtures.nodeConfig(mac(100 + i)), new RplTransport() {
                 @Override
                 public void sendOnLink(org.metermesh.rpl.message.RplMessage m, Ipv6Address d, MacAddress h) {
                     if (times[index] == 0) {

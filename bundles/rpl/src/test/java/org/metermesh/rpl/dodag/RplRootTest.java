@@ -57,7 +57,7 @@ class RplRootTest {
 
     @Test
     void advertisesTheDodagWithConfigurationAndPrefix() {
-        scheduler.runFor(Duration.ofSeconds(5));
+        scheduler.runFor(TrickleConfig.METERMESH_DEFAULT.imin());        // the first DIO within Imin
         Fixtures.OnLink sent = transport.onLink.get(0);
         assertThat(sent.destination()).isEqualTo(Ipv6Address.ALL_RPL_NODES);
         assertThat(sent.nextHop()).isEqualTo(ShortAddress.BROADCAST);
@@ -73,7 +73,7 @@ class RplRootTest {
         assertThat(config.maxRankIncrease()).isEqualTo(1024);
         assertThat(TrickleConfig.fromRpl(config.dioIntervalMin(), config.dioIntervalDoublings(),
                 config.dioRedundancyConstant())).isEqualTo(TrickleConfig.METERMESH_DEFAULT);
-        assertThat(config.defaultLifetime() * config.lifetimeUnit()).isEqualTo(1800);
+        assertThat(config.defaultLifetime() * config.lifetimeUnit()).isEqualTo(7200);  // 2 h, as Wi-SUN FAN
         PrefixInformation pio = dio.option(PrefixInformation.class).orElseThrow();
         assertThat(new Ipv6Prefix(pio.prefix(), pio.prefixLength())).isEqualTo(PREFIX);
         assertThat(pio.autonomous()).isTrue();
@@ -184,7 +184,7 @@ class RplRootTest {
         assertThat(reply.nextHop()).isEqualTo(mac(5));
 
         root.received(new Dis(), linkLocal(5), mac(5), -60, 255);    // multicast: next DIO within Imin
-        scheduler.runFor(Duration.ofMillis(4096));
+        scheduler.runFor(TrickleConfig.METERMESH_DEFAULT.imin());
         assertThat(root.counters().get("dio-sent")).isEqualTo(before + 2);
         assertThat(root.counters().get("dis-received")).isEqualTo(2);
     }
@@ -195,7 +195,7 @@ class RplRootTest {
         root.globalRepair();
         root.incrementDtsn();
         transport.clear();
-        scheduler.runFor(Duration.ofMillis(4096));
+        scheduler.runFor(TrickleConfig.METERMESH_DEFAULT.imin());
         Dio dio = transport.onLink(Dio.class).get(0);
         assertThat(dio.version()).isEqualTo(Lollipop.increment(Lollipop.INIT));
         assertThat(dio.dtsn()).isEqualTo(Lollipop.increment(Lollipop.INIT));

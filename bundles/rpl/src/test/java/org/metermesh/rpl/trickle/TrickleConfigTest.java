@@ -25,7 +25,9 @@ class TrickleConfigTest {
         assertThat(TrickleConfig.WISUN_FAN_SMALL.imax()).isEqualTo(Duration.ofMillis(131_072));
         assertThat(TrickleConfig.WISUN_FAN_SMALL.neverSuppress()).isTrue();
 
-        assertThat(TrickleConfig.METERMESH_DEFAULT).isEqualTo(TrickleConfig.CONTIKI_NG_RPL_CLASSIC);
+        assertThat(TrickleConfig.METERMESH_DEFAULT.imin()).isEqualTo(Duration.ofMillis(16_384));   // 2^14 ms
+        assertThat(TrickleConfig.METERMESH_DEFAULT.imax()).isEqualTo(Duration.ofMillis(1_048_576)); // 17.5 min
+        assertThat(TrickleConfig.METERMESH_DEFAULT.redundancy()).isEqualTo(10);
     }
 
     @Test

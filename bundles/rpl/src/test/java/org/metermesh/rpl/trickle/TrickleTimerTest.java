@@ -262,17 +262,17 @@ class TrickleTimerTest {
 
     @Test
     void countsTransmissionsInALongQuietRun() {
-        // MeterMesh default: Imin 4.096 s, 8 doublings, Imax 1048.576 s. Intervals until Imax: 4.096 * (2^9 - 1)
-        // = 2093.056 s for 9 intervals; one hour then holds floor((3600 - 2093.056) / 1048.576) = 1 more complete
-        // interval, with k = 10 and nobody else talking each of them transmits once: 10 transmissions, and the
-        // 11th interval (started at 3141.632 s) transmits at t >= 524.288 s into it, after the hour.
+        // MeterMesh default: Imin 16.384 s, 6 doublings, Imax 1048.576 s. Intervals until Imax: 16.384 * (2^7 - 1)
+        // = 2080.768 s for 7 intervals; one hour then holds floor((3600 - 2080.768) / 1048.576) = 1 more complete
+        // interval, with k = 10 and nobody else talking each of them transmits once: 8 transmissions, and the
+        // 9th interval (started at 3129.344 s) transmits at t >= 524.288 s into it, after the hour.
         VirtualScheduler s = new VirtualScheduler(21);
         Recorder r = new Recorder(s);
         TrickleTimer t = new TrickleTimer(s, TrickleConfig.METERMESH_DEFAULT, r);
         t.start();
         s.runFor(Duration.ofHours(1));
-        assertThat(r.starts).hasSize(11);
-        assertThat(r.starts.get(10)).isEqualTo(3_141_632_000_000L);
-        assertThat(r.transmissions).hasSize(10);
+        assertThat(r.starts).hasSize(9);
+        assertThat(r.starts.get(8)).isEqualTo(3_129_344_000_000L);
+        assertThat(r.transmissions).hasSize(8);
     }
 }
