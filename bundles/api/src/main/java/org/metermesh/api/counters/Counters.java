@@ -14,12 +14,48 @@ public final class Counters {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     public void increment(String name) {
-        counts.computeIfAbsent(name, key -> new LongAdder()).increment();
+        adder(name).increment();
     }
 
     /** Adds {@code amount} to {@code name}, e.g. octets sent. */
     public void add(String name, long amount) {
-        counts.computeIfAbsent(name, key -> new LongAdder()).add(amount);
+        adder(name).add(amount);
+    }
+
+    /**
+     * The counter {@code name} itself, created at 0 if new, for a layer that counts the same event for every frame
+     * it hears: incrementing the handle skips the lookup by name. Counts through the handle and through
+     * {@link #increment(String)} are one count.
+     */
+    public Counter counter(String name) {
+        return new Counter(adder(name));
+    }
+
+    /** One named count of a {@link Counters}; safe for concurrent use. */
+    public static final class Counter {
+        private final LongAdder adder;
+
+        private Counter(LongAdder adder) {
+            this.adder = adder;
+        }
+
+        public void increment() {
+            adder.increment();
+        }
+
+        public void add(long amount) {
+            adder.add(amount);
+        }
+
+        public long get() {
+            return adder.sum();
+        }
+    }
+
+    /** A plain get first: counting runs for every frame a radio hears, and almost every name exists already. */
+    private LongAdder adder(String name) {
+        LongAdder adder = counts.get(name);
+        return adder != null ? adder : counts.computeIfAbsent(name, key -> new LongAdder());
     }
 
     /** The count of {@code name}, 0 if it never happened. */

@@ -3,7 +3,7 @@
  * (DESIGN.md, principle 5: every dropped frame is counted by its reason).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.metermesh.api.counters;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,6 +5,7 @@ import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.api.radio.ShortAddress;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Decodes one MPDU (FCS already checked and cut off) field by field, in the order of IEEE 802.15.4-2015 7.2.1
@@ -17,37 +18,22 @@ final class FrameDecoder {
 
     static MacFrame decode(byte[] buf, int off, int len) throws DecodeException {
         ByteReader in = new ByteReader(buf, off, len);
-
-        // 7.2.2 Frame Control field.
-        FrameControl fc = FrameControl.decode(in.u16(RejectReason.PSDU_TOO_SHORT, "frame control"));
+        Head head = readHead(in);
+        FrameControl fc = head.fc;
         FrameType type = fc.type();
         FrameVersion version = fc.version();
         MacFrame.Builder b = MacFrame.builder(type, version)
                 .framePending(fc.framePending())
                 .ackRequest(fc.ackRequest());
-
-        // 7.2.3 Sequence Number.
-        if (fc.sequenceNumberSuppressed()) {
+        if (head.sequenceNumber < 0) {
             b.suppressSequenceNumber();
         } else {
-            b.sequenceNumber(in.u8(RejectReason.TRUNCATED_HEADER, "sequence number"));
+            b.sequenceNumber(head.sequenceNumber);
         }
-
-        // 7.2.4-7.2.7 Addressing fields; which PAN IDs are present depends on the version's compression rules.
-        AddressingMode dstMode = fc.destinationMode();
-        AddressingMode srcMode = fc.sourceMode();
-        int presence = PanIdCompression.presence(version, dstMode, srcMode, fc.panIdCompression());
-        if (presence == PanIdCompression.INVALID) {
-            throw new DecodeException(RejectReason.INVALID_PAN_ID_COMPRESSION, 0, "PAN ID compression with addressing "
-                    + dstMode + "/" + srcMode + " in frame version " + version);
-        }
-        int dstPan = (presence & PanIdCompression.DST_PAN) != 0
-                ? in.u16(RejectReason.TRUNCATED_HEADER, "destination PAN ID") : -1;
-        MacAddress dst = readAddress(in, dstMode, "destination address");
-        int srcPan = (presence & PanIdCompression.SRC_PAN) != 0
+        int srcPan = (head.presence & PanIdCompression.SRC_PAN) != 0
                 ? in.u16(RejectReason.TRUNCATED_HEADER, "source PAN ID") : -1;
-        MacAddress src = readAddress(in, srcMode, "source address");
-        b.destination(dst).destinationPanId(dstPan).source(src).sourcePanId(srcPan);
+        MacAddress src = readAddress(in, fc.sourceMode(), "source address");
+        b.destination(head.destination).destinationPanId(head.destinationPanId).source(src).sourcePanId(srcPan);
 
         // 7.2.8 / 9.4 Auxiliary Security Header: 2006 and 2015 only; 2003 security has none.
         AuxiliarySecurityHeader security = null;
@@ -67,6 +53,35 @@ final class FrameDecoder {
             decodeLegacyBody(in, b, type, micLength);
         }
         return MacFrame.decoded(b, in.rest());
+    }
+
+    /** The fields up to the destination address, for a receiver's early filtering. */
+    static FrameHead decodeHead(byte[] buf, int off, int len) throws DecodeException {
+        Head head = readHead(new ByteReader(buf, off, len));
+        return new FrameHead(head.fc.type(), head.sequenceNumber < 0 ? OptionalInt.empty()
+                : OptionalInt.of(head.sequenceNumber), head.destinationPanId, head.destination);
+    }
+
+    /** 7.2.2 Frame Control, 7.2.3 Sequence Number, 7.2.4-7.2.5 destination PAN ID and address. */
+    private static Head readHead(ByteReader in) throws DecodeException {
+        FrameControl fc = FrameControl.decode(in.u16(RejectReason.PSDU_TOO_SHORT, "frame control"));
+        int sequenceNumber = fc.sequenceNumberSuppressed() ? -1 : in.u8(RejectReason.TRUNCATED_HEADER,
+                "sequence number");
+        // Which PAN IDs are present depends on the version's compression rules.
+        AddressingMode dstMode = fc.destinationMode();
+        int presence = PanIdCompression.presence(fc.version(), dstMode, fc.sourceMode(), fc.panIdCompression());
+        if (presence == PanIdCompression.INVALID) {
+            throw new DecodeException(RejectReason.INVALID_PAN_ID_COMPRESSION, 0, "PAN ID compression with addressing "
+                    + dstMode + "/" + fc.sourceMode() + " in frame version " + fc.version());
+        }
+        int dstPan = (presence & PanIdCompression.DST_PAN) != 0
+                ? in.u16(RejectReason.TRUNCATED_HEADER, "destination PAN ID") : -1;
+        MacAddress dst = readAddress(in, dstMode, "destination address");
+        return new Head(fc, sequenceNumber, presence, dstPan, dst);
+    }
+
+    private record Head(FrameControl fc, int sequenceNumber, int presence, int destinationPanId,
+            MacAddress destination) {
     }
 
     // 802.15.4-2006 7.2.2: beacon superframe fields and the command ID are part of the header (not encrypted).

@@ -79,6 +79,23 @@ public final class MacFrameCodec {
         }
     }
 
+    /**
+     * The fields up to the destination address of a PSDU whose FCS checks, without decoding the rest; null if the
+     * PSDU is not acceptable that far ({@link #decode(byte[])} then names the reason). Lets a receiver drop frames
+     * for others cheaply; anything it keeps it decodes in full.
+     */
+    public FrameHead head(byte[] psdu) {
+        int len = psdu.length;
+        if (len > maxPsduLength || len < 2 + fcsType.length() || !fcsType.verify(psdu, 0, len)) {
+            return null;
+        }
+        try {
+            return FrameDecoder.decodeHead(psdu, 0, len - fcsType.length());
+        } catch (DecodeException e) {
+            return null;
+        }
+    }
+
     /** The PSDU length of this frame with this codec's FCS. */
     public int psduLength(MacFrame frame) {
         return FrameEncoder.mpduLength(frame) + fcsType.length();

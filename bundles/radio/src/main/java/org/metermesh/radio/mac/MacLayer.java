@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -16,6 +17,7 @@ import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.radio.LinkState;
 import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.radio.frame.FrameDecodeResult;
+import org.metermesh.radio.frame.FrameHead;
 import org.metermesh.radio.frame.FrameType;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.radio.frame.MacFrame;
@@ -48,6 +50,10 @@ public final class MacLayer implements PhyListener {
     private final MacListener upper;
     private final FrameTap tap;
     private final Counters counters = new Counters();
+    // Counted for nearly every frame heard: handles, not lookups by name.
+    private final Counters.Counter rxCount = counters.counter("rx");
+    private final Counters.Counter filteredCount = counters.counter("filtered");
+    private final Counters.Counter unexpectedAckCount = counters.counter("ack:unexpected");
     private final NeighbourTable neighbours;
     private final Map<MacAddress, Integer> lastSequenceFrom = new HashMap<>();
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
@@ -267,19 +273,22 @@ public final class MacLayer implements PhyListener {
     @Override
     public void received(Reception reception) {
         tap.heard(reception);
+        if (forSomeoneElse(codec.head(reception.psdu()))) {
+            return;
+        }
         FrameDecodeResult result = codec.decode(reception.psdu());
         if (result instanceof FrameDecodeResult.Rejected rejected) {
             counters.increment(rejected.reason().counterName());
             return;
         }
         MacFrame frame = ((FrameDecodeResult.Decoded) result).frame();
-        counters.increment("rx");
+        rxCount.increment();
         if (frame.type() == FrameType.ACK) {
             acknowledged(frame);
             return;
         }
         if (!addressedToUs(frame)) {
-            counters.increment("filtered");
+            filteredCount.increment();
             return;
         }
         MacAddress source = frame.source();
@@ -299,29 +308,59 @@ public final class MacLayer implements PhyListener {
     }
 
     private void acknowledged(MacFrame ack) {
-        if (current != null && ackTimer != null && ack.sequenceNumber().isPresent()
-                && ack.sequenceNumber().getAsInt() == current.sequence) {
+        if (awaitsAck(ack.sequenceNumber())) {
             complete(TxStatus.ACKED);
         } else {
-            counters.increment("ack:unexpected");
+            unexpectedAckCount.increment();
         }
+    }
+
+    /**
+     * Whether a frame can be dropped on its head alone, without a full decode: an acknowledgement nobody here waits
+     * for, or a frame whose destination PAN or address is someone else's. Counted as the full path counts them.
+     */
+    private boolean forSomeoneElse(FrameHead head) {
+        if (head == null) {
+            return false; // not readable that far: the full decode says why
+        }
+        if (head.type() == FrameType.ACK) {
+            if (awaitsAck(head.sequenceNumber())) {
+                return false;
+            }
+            rxCount.increment();
+            unexpectedAckCount.increment();
+            return true;
+        }
+        if (head.destination() == MacAddress.NONE || addressedToUs(head.destinationPanId(), head.destination())) {
+            return false;
+        }
+        rxCount.increment();
+        filteredCount.increment();
+        return true;
+    }
+
+    private boolean awaitsAck(OptionalInt sequenceNumber) {
+        return current != null && ackTimer != null && sequenceNumber.isPresent()
+                && sequenceNumber.getAsInt() == current.sequence;
     }
 
     /** Third-level filtering (6.7.2): destination PAN and address must be ours or broadcast. */
     private boolean addressedToUs(MacFrame frame) {
-        int destinationPan = frame.destinationPanId().orElse(-1);
+        if (frame.destination() == MacAddress.NONE) {
+            // No destination address: only the PAN coordinator accepts, and only from its own PAN.
+            return settings.panCoordinator() && frame.sourcePan().orElse(settings.panId()) == settings.panId();
+        }
+        return addressedToUs(frame.destinationPanId().orElse(-1), frame.destination());
+    }
+
+    private boolean addressedToUs(int destinationPan, MacAddress destination) {
         if (destinationPan >= 0 && destinationPan != BROADCAST_PAN && destinationPan != settings.panId()) {
             return false;
         }
-        MacAddress destination = frame.destination();
         if (destination instanceof ShortAddress s) {
             return s.isBroadcast() || s.value() == settings.shortAddress();
         }
-        if (destination instanceof ExtendedAddress e) {
-            return e.value() == settings.extended();
-        }
-        // No destination address: only the PAN coordinator accepts, and only from its own PAN.
-        return settings.panCoordinator() && frame.sourcePan().orElse(settings.panId()) == settings.panId();
+        return destination instanceof ExtendedAddress e && e.value() == settings.extended();
     }
 
     private static boolean isBroadcast(MacAddress address) {

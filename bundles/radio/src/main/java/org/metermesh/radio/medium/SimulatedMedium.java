@@ -35,7 +35,8 @@ public final class SimulatedMedium {
     private final List<Transmission> recent = new ArrayList<>();
     private final Set<Long> blockedLinks = new HashSet<>();
     private final MediumCounters counters = new MediumCounters();
-    private final long maxAirtimeNanos;
+    /** The longest airtime of any frame sent so far: no frame still to come overlaps one that ended before. */
+    private long longestAirtimeNanos;
 
     public SimulatedMedium(Scheduler scheduler, ChannelPlan plan, MediumSettings settings) {
         this.scheduler = scheduler;
@@ -43,7 +44,6 @@ public final class SimulatedMedium {
         this.settings = settings;
         this.model = new LinkModel(settings);
         this.random = new SplittableRandom(LinkModel.mix(settings.seed() + 1));
-        this.maxAirtimeNanos = plan.airtimeNanos(plan.maxPsdu());
     }
 
     /** Adds a node at {@code position}, tuned to {@code channel}, transmitting at {@code txPowerDbm}. */
@@ -109,6 +109,7 @@ public final class SimulatedMedium {
         Transmission tx = new Transmission(sender, sender.channel(), sender.txPowerDbm(), psdu, now,
                 now + plan.airtimeNanos(psdu.length));
         recent.add(tx);
+        longestAirtimeNanos = Math.max(longestAirtimeNanos, tx.end - tx.start);
         counters.transmissions++;
         sender.transmitting = tx;
         scheduler.schedule(Duration.ofNanos(tx.end - now), () -> finish(tx));
@@ -123,6 +124,7 @@ public final class SimulatedMedium {
         }
         sender.transmitted();
         List<Transmission> overlapping = settings.collisions() ? overlapping(tx) : List.of();
+        Interference interference = overlapping.isEmpty() ? null : new Interference(overlapping);
         Neighbours neighbours = sender.neighbours();
         for (int i = 0; i < neighbours.size(); i++) {
             SimulatedPhy receiver = nodes.get(neighbours.id(i));
@@ -137,7 +139,7 @@ public final class SimulatedMedium {
                 counters.blockedLinks++;
             } else if (receiver.transmitting != null || receiver.lastTransmissionEnd > tx.start) {
                 counters.receiverBusy++;
-            } else if (!overlapping.isEmpty() && collides(overlapping, receiver, rssi)) {
+            } else if (interference != null && interference.collides(receiver, rssi)) {
                 counters.collisions++;
             } else if (random.nextDouble() < model.packetErrorRate(rssi, tx.psdu.length)) {
                 counters.packetErrors++;
@@ -166,19 +168,38 @@ public final class SimulatedMedium {
         return overlapping == null ? List.of() : overlapping;
     }
 
-    /** Whether one of the {@code overlapping} transmissions reaches {@code receiver} too strongly for capture. */
-    private boolean collides(List<Transmission> overlapping, SimulatedPhy receiver, double rssi) {
-        for (Transmission other : overlapping) {
-            if (other.sender == receiver) {
-                continue;
-            }
-            double interferenceLoss = other.sender.neighbours().lossTo(receiver.id());
-            if (!Double.isNaN(interferenceLoss)
-                    && rssi - (other.powerDbm - interferenceLoss) < settings.captureThresholdDb()) {
-                return true;
-            }
+    /**
+     * The transmissions that overlapped one frame, asked receiver by receiver in ascending id order whether one of
+     * them reaches that receiver too strongly for capture. Each keeps a cursor into its sender's neighbour list
+     * (sorted by id too), so a frame heard by hundreds costs one merge pass, not a search per receiver.
+     */
+    private final class Interference {
+        private final Transmission[] others;
+        private final int[] cursors;
+
+        Interference(List<Transmission> overlapping) {
+            this.others = overlapping.toArray(Transmission[]::new);
+            this.cursors = new int[others.length];
         }
-        return false;
+
+        boolean collides(SimulatedPhy receiver, double rssi) {
+            int id = receiver.id();
+            boolean collides = false;
+            for (int k = 0; k < others.length; k++) {
+                Transmission other = others[k];
+                Neighbours heard = other.sender.neighbours();
+                int cursor = cursors[k];
+                while (cursor < heard.size() && heard.id(cursor) < id) {
+                    cursor++;
+                }
+                cursors[k] = cursor;
+                if (!collides && other.sender != receiver && cursor < heard.size() && heard.id(cursor) == id
+                        && rssi - (other.powerDbm - heard.loss(cursor)) < settings.captureThresholdDb()) {
+                    collides = true; // the other cursors still move up to this receiver
+                }
+            }
+            return collides;
+        }
     }
 
     /** Clear channel assessment at {@code node}: no transmission on its channel reaches it above the threshold. */
@@ -196,9 +217,12 @@ public final class SimulatedMedium {
         return true;
     }
 
-    /** A later transmission starts no earlier than one maximum airtime before it ends. */
+    /**
+     * A transmission that ends after now starts no earlier than one longest airtime before now, so one that ended
+     * before that cannot overlap it.
+     */
     private void forgetOldTransmissions(long now) {
-        recent.removeIf(t -> t.end < now - maxAirtimeNanos);
+        recent.removeIf(t -> t.end < now - longestAirtimeNanos);
     }
 
     /** Every node that can hear {@code node} at its transmit power, in id order, with the path loss to each. */
