@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.metermesh.api.clock.Scheduler;
+import org.metermesh.api.counters.Counters;
 import org.metermesh.telemetry.cosem.ActionResult;
 import org.metermesh.telemetry.cosem.Apdu;
 import org.metermesh.telemetry.cosem.ApduCodec;
@@ -44,6 +45,9 @@ import org.metermesh.telemetry.cosem.ObisCode;
  * attribute or method the object lacks object-unavailable; a write to a read-only attribute read-write-denied; a
  * value of the wrong type type-unmatched. An APDU that does not decode, or is not a request, gets an
  * exception-response (Green Book 9.5).
+ *
+ * <p>Counters: {@code get}, {@code set}, {@code action}, {@code not-a-request}, {@code pushed}, and
+ * {@code dropped:<reason>} per {@link CosemRejection} of a malformed request.
  */
 public final class MeterAgent {
 
@@ -51,6 +55,7 @@ public final class MeterAgent {
     private final String serial;
     private final ApduCodec codec;
     private final Map<ObisCode, Register> registers = new LinkedHashMap<>();
+    private final Counters counters = new Counters();
     private Duration clockOffset = Duration.ZERO;
     private boolean connected = true;
     private int sequence;
@@ -81,6 +86,10 @@ public final class MeterAgent {
 
     public MeterAgent(Scheduler scheduler, String serial) {
         this(scheduler, serial, ApduCodec.DEFAULT);
+    }
+
+    public Counters counters() {
+        return counters;
     }
 
     // ---- meter state ----
@@ -135,6 +144,7 @@ public final class MeterAgent {
     public byte[] push(MeterMessage.Pushed message) {
         byte[] octets = MeterMessageCodec.encode(message, sequence);
         sequence = (sequence + 1) & 0xFF_FFFF;
+        counters.increment("pushed");
         return octets;
     }
 
@@ -144,6 +154,7 @@ public final class MeterAgent {
     public Response handle(byte[] request) {
         DecodeResult<Apdu> decoded = codec.decode(request);
         if (decoded instanceof DecodeResult.Rejected<Apdu> r) {
+            counters.increment(r.reason().counterName());
             return respond(exceptionFor(r.reason()), Optional.of(r));
         }
         return respond(answer(((DecodeResult.Decoded<Apdu>) decoded).value()), Optional.empty());
@@ -170,16 +181,20 @@ public final class MeterAgent {
 
     private Apdu answer(Apdu request) {
         if (request instanceof Apdu.GetRequestNormal g) {
+            counters.increment("get");
             return new Apdu.GetResponseNormal(g.invokeIdAndPriority(), get(g.attribute()));
         }
         if (request instanceof Apdu.SetRequestNormal s) {
+            counters.increment("set");
             return new Apdu.SetResponseNormal(s.invokeIdAndPriority(), set(s.attribute(), s.value()));
         }
         if (request instanceof Apdu.ActionRequestNormal a) {
+            counters.increment("action");
             return new Apdu.ActionResponseNormal(a.invokeIdAndPriority(), action(a.method(), a.parameters()),
                     Optional.empty());
         }
         // Responses and notifications are not requests a meter serves.
+        counters.increment("not-a-request");
         return Apdu.ExceptionResponse.of(Apdu.ExceptionResponse.STATE_SERVICE_NOT_ALLOWED,
                 Apdu.ExceptionResponse.SERVICE_NOT_SUPPORTED);
     }

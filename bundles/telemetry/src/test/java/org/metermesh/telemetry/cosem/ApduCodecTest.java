@@ -140,13 +140,15 @@ class ApduCodecTest {
     // Known-good octets from elsewhere, decoded by our codec.
 
     @Test
-    void decodesTheGreenBookClockReadExample() {
-        // The get-request for the clock (class 8, 0-0:1.0.0.255, attribute 2) that the Green Book and the DLMS UA
-        // examples show: C0 01 81 00 08 00 00 01 00 00 FF 02 00 (invoke-id 1, high priority, unconfirmed bit 0).
-        Apdu apdu = ApduCodec.DEFAULT.decode(HEX.parseHex("c00181000800000100 00ff0200".replace(" ", "")))
-                .orElseThrow();
+    void decodesTheUsualClockReadExample() {
+        // The clock read (class 8, 0-0:1.0.0.255, attribute 2) as DLMS examples write it:
+        // C0 01 81 00 08 00 00 01 00 00 FF 02 00 (invoke-id 1, high priority, service-class bit 0).
+        byte[] octets = HEX.parseHex("c00181000800000100 00ff0200".replace(" ", ""));
+        Apdu apdu = ApduCodec.DEFAULT.decode(octets).orElseThrow();
         assertThat(apdu).isEqualTo(new Apdu.GetRequestNormal(new InvokeIdAndPriority(1, false, true),
                 new AttributeDescriptor(8, ObisCode.CLOCK, 2)));
+        assertThat(Gurux.pduToXml(octets)).contains("<InvokeIdAndPriority Value=\"81\" />",
+                "<ClassId Value=\"0008\" />", "<InstanceId Value=\"0000010000FF\" />");
     }
 
     @Test

@@ -149,6 +149,10 @@ class MeterAgentTest {
         assertThat(notARequest.apdu()).isEqualTo(Apdu.ExceptionResponse.of(1, 2));
         assertThat(notARequest.rejection()).isEmpty();
         assertThat(Gurux.pduToXml(truncated.octets())).contains("<ExceptionResponse>");
+        assertThat(agent.counters().get("dropped:truncated")).isEqualTo(1);
+        assertThat(agent.counters().get("dropped:unknown_apdu")).isEqualTo(1);
+        assertThat(agent.counters().get("dropped:unsupported_apdu")).isEqualTo(1);
+        assertThat(agent.counters().get("not-a-request")).isEqualTo(1);
     }
 
     @Test
@@ -159,6 +163,7 @@ class MeterAgentTest {
         MessageDecodeResult.Decoded usage = (MessageDecodeResult.Decoded) MeterMessageCodec.DEFAULT.decode(first);
         MessageDecodeResult.Decoded warning = (MessageDecodeResult.Decoded) MeterMessageCodec.DEFAULT.decode(second);
         assertThat(usage.sequence()).isZero();
+        assertThat(agent.counters().get("pushed")).isEqualTo(2);
         assertThat(warning.sequence()).isEqualTo(1);
         Instant at = VirtualScheduler.DEFAULT_EPOCH.plus(Duration.ofMinutes(15));
         assertThat(usage.message()).isEqualTo(new MeterMessage.UsageReading(at, Duration.ofMinutes(15),
