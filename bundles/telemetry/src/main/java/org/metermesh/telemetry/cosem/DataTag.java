@@ -3,7 +3,7 @@ package org.metermesh.telemetry.cosem;
 /**
  * The A-XDR tags of the COSEM {@code Data} CHOICE that MeterMesh encodes and decodes (DLMS UA Blue Book 4.1.5 "Common
  * data types", IEC 62056-6-2; Green Book 9.5 "Data" in the xDLMS ASN.1). Tags not listed here (compact-array 19,
- * date-time 25, date 26, time 27, delta types) are rejected as {@link CosemRejection#UNSUPPORTED_TAG}.
+ * date-time 25, date 26, time 27, delta types 28-33) are rejected as {@link CosemRejection#UNSUPPORTED_TAG}.
  */
 public enum DataTag {
     NULL_DATA(0),
@@ -53,6 +53,6 @@ public enum DataTag {
 
     /** Tags the Blue Book defines that MeterMesh deliberately does not carry. */
     static boolean isDefinedButUnsupported(int code) {
-        return code == 19 || (code >= 25 && code <= 27) || (code >= 28 && code <= 32);
+        return code == 19 || (code >= 25 && code <= 33);
     }
 }

@@ -110,6 +110,8 @@ class AxdrCodecTest {
     void rejectsDefinedTagsMeterMeshDoesNotCarry() {
         assertRejected("13", CosemRejection.UNSUPPORTED_TAG, 0); // compact-array
         assertRejected("19" + "07ea0b15060e0f0000ffc400", CosemRejection.UNSUPPORTED_TAG, 0); // date-time
+        assertRejected("21" + "00", CosemRejection.UNSUPPORTED_TAG, 0); // delta-double-long-unsigned
+        assertRejected("22" + "00", CosemRejection.UNKNOWN_TAG, 0);
     }
 
     @Test
