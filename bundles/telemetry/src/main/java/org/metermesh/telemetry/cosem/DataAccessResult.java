@@ -1,0 +1,41 @@
+package org.metermesh.telemetry.cosem;
+
+/** {@code Data-Access-Result} (Green Book 9.5, xDLMS ASN.1 ENUMERATED), the result of a GET or SET on one attribute. */
+public enum DataAccessResult {
+    SUCCESS(0),
+    HARDWARE_FAULT(1),
+    TEMPORARY_FAILURE(2),
+    READ_WRITE_DENIED(3),
+    OBJECT_UNDEFINED(4),
+    OBJECT_CLASS_INCONSISTENT(9),
+    OBJECT_UNAVAILABLE(11),
+    TYPE_UNMATCHED(12),
+    SCOPE_OF_ACCESS_VIOLATED(13),
+    DATA_BLOCK_UNAVAILABLE(14),
+    LONG_GET_ABORTED(15),
+    NO_LONG_GET_IN_PROGRESS(16),
+    LONG_SET_ABORTED(17),
+    NO_LONG_SET_IN_PROGRESS(18),
+    DATA_BLOCK_NUMBER_INVALID(19),
+    OTHER_REASON(250);
+
+    private final int code;
+
+    DataAccessResult(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The result with this code, or null if the Green Book defines none. */
+    public static DataAccessResult ofCode(int code) {
+        for (DataAccessResult r : values()) {
+            if (r.code == code) {
+                return r;
+            }
+        }
+        return null;
+    }
+}
