@@ -97,12 +97,13 @@ public final class CoapEndpoint<P> {
         Transmission transmission = new Transmission(peer, message, CoapCodec.encode(message), pending);
         pending.transmission = transmission;
         unacknowledged.put(new MidKey<>(peer, message.messageId()), transmission);
-        send(peer, transmission.datagram);
+        // timers first: a transport may deliver synchronously, and the answer may come back before send returns
         if (message.type() == CoapType.CON) {
             transmission.startRetransmission();
         } else {
             pending.awaitResponse();
         }
+        send(peer, transmission.datagram);
         return future;
     }
 
@@ -326,11 +327,11 @@ public final class CoapEndpoint<P> {
         CoapType type = request.type() == CoapType.CON ? CoapType.CON : CoapType.NON;
         CoapMessage response = new CoapMessage(type, code, newMessageId(), request.token(), options, payload);
         Transmission transmission = new Transmission(peer, response, CoapCodec.encode(response), null);
-        send(peer, transmission.datagram);
         if (type == CoapType.CON) {
             unacknowledged.put(new MidKey<>(peer, response.messageId()), transmission);
             transmission.startRetransmission();
         }
+        send(peer, transmission.datagram);
     }
 
     // ---- client side (RFC 7252 5.3.2)
