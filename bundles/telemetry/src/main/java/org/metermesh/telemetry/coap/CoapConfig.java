@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param ackTimeout ACK_TIMEOUT, 2 s (RFC 7252 4.8)
  * @param ackRandomFactor ACK_RANDOM_FACTOR, 1.5 (RFC 7252 4.8)
  * @param maxRetransmit MAX_RETRANSMIT, 4 (RFC 7252 4.8)
+ * @param nstart NSTART, 1: outstanding interactions per peer; further requests wait their turn (RFC 7252 4.7)
  * @param maxLatency MAX_LATENCY, 100 s (RFC 7252 4.8.2)
  * @param separateAckDelay how long a handler may take before a CON request gets an Empty ACK and the response
  *     goes separately (RFC 7252 5.2.2); shorter than the peer's ACK_TIMEOUT so that it does not retransmit
@@ -18,17 +19,19 @@ import java.util.Objects;
  *     forgotten first (RFC 7252 4.5)
  * @param maxTokenLength tokens count up and take the shortest encoding, at most this many octets (RFC 7252 5.3.1)
  */
-public record CoapConfig(Duration ackTimeout, double ackRandomFactor, int maxRetransmit, Duration maxLatency,
-        Duration separateAckDelay, Duration responseTimeout, int maxRememberedExchanges, int maxTokenLength) {
+public record CoapConfig(Duration ackTimeout, double ackRandomFactor, int maxRetransmit, int nstart,
+        Duration maxLatency, Duration separateAckDelay, Duration responseTimeout, int maxRememberedExchanges,
+        int maxTokenLength) {
 
     public static final Duration ACK_TIMEOUT = Duration.ofSeconds(2);
     public static final double ACK_RANDOM_FACTOR = 1.5;
     public static final int MAX_RETRANSMIT = 4;
+    public static final int NSTART = 1;
     public static final Duration MAX_LATENCY = Duration.ofSeconds(100);
 
     /** RFC 7252 4.8 defaults; a 1 s separate-ACK delay; MAX_TRANSMIT_WAIT (93 s) for responses; 4096; 2 octets. */
     public static final CoapConfig DEFAULTS = new CoapConfig(ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
-            MAX_LATENCY, Duration.ofSeconds(1), Duration.ofSeconds(93), 4096, 2);
+            NSTART, MAX_LATENCY, Duration.ofSeconds(1), Duration.ofSeconds(93), 4096, 2);
 
     public CoapConfig {
         Objects.requireNonNull(ackTimeout, "ackTimeout");
@@ -43,6 +46,9 @@ public record CoapConfig(Duration ackTimeout, double ackRandomFactor, int maxRet
         }
         if (maxRetransmit < 0 || maxRetransmit > 20) {
             throw new IllegalArgumentException("maxRetransmit must be 0-20: " + maxRetransmit);
+        }
+        if (nstart < 1) {
+            throw new IllegalArgumentException("nstart must be positive: " + nstart);
         }
         if (maxLatency.isNegative() || separateAckDelay.isNegative() || responseTimeout.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative");

@@ -1,6 +1,9 @@
 package org.metermesh.telemetry.coap;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,7 +27,8 @@ import org.metermesh.api.counters.Counters;
  *
  * <p>Counters: {@code sent} (new datagrams), {@code retransmissions}, {@code timeouts}, {@code acks},
  * {@code resets} (RSTs received), {@code resets-sent}, {@code duplicates}, {@code evicted},
- * {@code handler-errors}, {@code ignored:<why>} and {@code rejected:<reason>} ({@link CoapRejection}).
+ * {@code handler-errors}, {@code queued} (waiting for NSTART, RFC 7252 4.7), {@code ignored:<why>} and
+ * {@code rejected:<reason>} ({@link CoapRejection}).
  */
 public final class CoapEndpoint<P> {
 
@@ -45,6 +49,9 @@ public final class CoapEndpoint<P> {
     private final Map<TokenKey<P>, Request> requests = new HashMap<>();
     /** Messages received, for duplicate detection (RFC 7252 4.5); insertion order, so the eldest go first. */
     private final LinkedHashMap<MidKey<P>, Received> received = new LinkedHashMap<>();
+    /** Outstanding interactions per peer (RFC 7252 4.7), and the requests waiting for one to end. */
+    private final Map<P, Integer> outstanding = new HashMap<>();
+    private final Map<P, ArrayDeque<Request>> queued = new HashMap<>();
 
     private int nextMessageId;
     private long nextToken;
@@ -89,11 +96,26 @@ public final class CoapEndpoint<P> {
             future.completeExceptionally(new CoapException(CoapFailure.CLOSED, "endpoint closed"));
             return future;
         }
+        Request pending = new Request(peer, request, future);
+        if (outstanding.getOrDefault(peer, 0) >= config.nstart()) {
+            counters.increment("queued");
+            queued.computeIfAbsent(peer, p -> new ArrayDeque<>()).add(pending);
+        } else {
+            start(pending);
+        }
+        return future;
+    }
+
+    /** Sends a request: its message ID and token are taken now, so they follow the order on the wire. */
+    private void start(Request pending) {
+        P peer = pending.peer;
         byte[] token = newToken(peer);
-        CoapMessage message = request.withMessageId(newMessageId()).withToken(token);
-        TokenKey<P> tokenKey = new TokenKey<>(peer, TokenKey.value(token), token.length);
-        Request pending = new Request(tokenKey, message, future);
-        requests.put(tokenKey, pending);
+        CoapMessage message = pending.message.withMessageId(newMessageId()).withToken(token);
+        pending.message = message;
+        pending.tokenKey = new TokenKey<>(peer, TokenKey.value(token), token.length);
+        requests.put(pending.tokenKey, pending);
+        outstanding.merge(peer, 1, Integer::sum);
+        pending.outstanding = true;
         Transmission transmission = new Transmission(peer, message, CoapCodec.encode(message), pending);
         pending.transmission = transmission;
         unacknowledged.put(new MidKey<>(peer, message.messageId()), transmission);
@@ -104,7 +126,30 @@ public final class CoapEndpoint<P> {
             pending.awaitResponse();
         }
         send(peer, transmission.datagram);
-        return future;
+    }
+
+    /** The interaction of {@code request} is no longer outstanding (RFC 7252 4.7): the next queued one may start. */
+    private void release(Request request) {
+        if (!request.outstanding) {
+            return;
+        }
+        request.outstanding = false;
+        P peer = request.peer;
+        int left = outstanding.merge(peer, -1, Integer::sum);
+        if (left <= 0) {
+            outstanding.remove(peer);
+        }
+        ArrayDeque<Request> waiting = queued.get(peer);
+        while (waiting != null && !waiting.isEmpty() && !closed
+                && outstanding.getOrDefault(peer, 0) < config.nstart()) {
+            Request next = waiting.poll();
+            if (!next.future.isDone()) {  // a caller may have cancelled it while it waited
+                start(next);
+            }
+        }
+        if (waiting != null && waiting.isEmpty()) {
+            queued.remove(peer);
+        }
     }
 
     /** Handles one datagram from {@code peer}. Never throws for bad input: it is counted, reported and dropped. */
@@ -149,6 +194,13 @@ public final class CoapEndpoint<P> {
         for (Request r : List.copyOf(requests.values())) {
             r.fail(CoapFailure.CLOSED, "endpoint closed");
         }
+        for (ArrayDeque<Request> waiting : List.copyOf(queued.values())) {
+            for (Request r : waiting) {
+                r.fail(CoapFailure.CLOSED, "endpoint closed");
+            }
+        }
+        queued.clear();
+        outstanding.clear();
         for (Received r : received.values()) {
             if (r.ackTimer != null) {
                 r.ackTimer.cancel();
@@ -157,9 +209,9 @@ public final class CoapEndpoint<P> {
         received.clear();
     }
 
-    /** Requests waiting for a response. */
+    /** Requests waiting for a response, including those waiting for their turn (NSTART). */
     public int pendingRequests() {
-        return requests.size();
+        return requests.size() + queued.values().stream().mapToInt(ArrayDeque::size).sum();
     }
 
     /** (peer, message ID) pairs remembered for duplicate detection. */
@@ -183,11 +235,13 @@ public final class CoapEndpoint<P> {
         }
         if (ack.code().isEmpty()) {
             request.awaitResponse();  // RFC 7252 5.2.2: the response will come separately
-        } else if (ack.code().isResponse() && java.util.Arrays.equals(ack.token(), request.message.token())) {
+            release(request);  // acknowledged, so no longer outstanding (RFC 7252 4.7)
+        } else if (ack.code().isResponse() && Arrays.equals(ack.token(), request.message.token())) {
             request.complete(ack);
         } else {
             counters.increment("ignored:ack-token-mismatch");
             request.awaitResponse();
+            release(request);
         }
     }
 
@@ -275,7 +329,7 @@ public final class CoapEndpoint<P> {
         if (badOption.isPresent()) {
             counters.increment("bad-option");
             exchange.respond(CoapCode.BAD_OPTION, ("critical option " + badOption.get().number() + " not understood")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         try {
@@ -487,16 +541,18 @@ public final class CoapEndpoint<P> {
         }
     }
 
-    /** A request of ours waiting for its response. */
+    /** A request of ours waiting for its turn or for its response. */
     private final class Request {
-        final TokenKey<P> tokenKey;
-        final CoapMessage message;
+        final P peer;
         final CompletableFuture<CoapMessage> future;
+        CoapMessage message;
+        TokenKey<P> tokenKey;
         Transmission transmission;
         Cancellable responseTimer;
+        boolean outstanding;
 
-        Request(TokenKey<P> tokenKey, CoapMessage message, CompletableFuture<CoapMessage> future) {
-            this.tokenKey = tokenKey;
+        Request(P peer, CoapMessage message, CompletableFuture<CoapMessage> future) {
+            this.peer = peer;
             this.message = message;
             this.future = future;
         }
@@ -505,7 +561,7 @@ public final class CoapEndpoint<P> {
             responseTimer = scheduler.schedule(config.responseTimeout(), () -> {
                 responseTimer = null;
                 counters.increment("timeouts");
-                fail(CoapFailure.TIMEOUT, "no response from " + tokenKey.peer() + " within "
+                fail(CoapFailure.TIMEOUT, "no response from " + peer + " within "
                         + config.responseTimeout());
             });
         }
@@ -522,7 +578,9 @@ public final class CoapEndpoint<P> {
 
         /** Forgets the request before its stage completes, so that callbacks may send new ones. */
         private void finish() {
-            requests.remove(tokenKey, this);
+            if (tokenKey != null) {
+                requests.remove(tokenKey, this);
+            }
             if (responseTimer != null) {
                 responseTimer.cancel();
                 responseTimer = null;
@@ -530,6 +588,7 @@ public final class CoapEndpoint<P> {
             if (transmission != null && unacknowledged.get(transmission.key()) == transmission) {
                 transmission.acknowledged();
             }
+            release(this);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * One CoAP message (RFC 7252 3). Immutable: token and payload are copied, options are kept sorted by number
@@ -146,7 +147,7 @@ public record CoapMessage(CoapType type, CoapCode code, int messageId, byte[] to
     }
 
     /** The first option with an odd number not in {@code understood}: grounds for 4.02 Bad Option (RFC 7252 5.4.1). */
-    public Optional<CoapOption> unrecognisedCriticalOption(java.util.Set<Integer> understood) {
+    public Optional<CoapOption> unrecognisedCriticalOption(Set<Integer> understood) {
         return options.stream().filter(o -> o.isCritical() && !understood.contains(o.number())).findFirst();
     }
 

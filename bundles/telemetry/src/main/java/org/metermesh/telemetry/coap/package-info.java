@@ -9,8 +9,8 @@
  * message or a typed {@link org.metermesh.telemetry.coap.CoapRejection} and never throws.</li>
  * <li>{@link org.metermesh.telemetry.coap.CoapEndpoint}: a sans-I/O endpoint driven by the
  * {@link org.metermesh.api.clock.Scheduler}: CON retransmission with exponential back-off (4.2, 4.8), NON (4.3),
- * duplicate detection (4.5), piggybacked and separate responses matched by token (5.2, 5.3), RST (4.2, 4.3),
- * and 4.02 for unrecognised critical options (5.4.1).</li>
+ * NSTART outstanding interactions per peer (4.7), duplicate detection (4.5), piggybacked and separate responses
+ * matched by token (5.2, 5.3), RST (4.2, 4.3), and 4.02 for unrecognised critical options (5.4.1).</li>
  * </ul>
  *
  * <p>Tokens count up from zero in their shortest encoding (at most 2 octets by default) to keep mesh frames small;

@@ -69,7 +69,8 @@ class CoapCodecTest {
     void rfc7252FigureFiveSeparateResponse() {
         CoapMessage get = CoapMessage.request(CoapType.CON, CoapCode.GET, "/temperature", new byte[0])
                 .withMessageId(0x7a10).withToken(new byte[] {0x73});
-        assertThat(HEX.formatHex(CoapCodec.encode(get))).isEqualTo("41017a1073bb" + HEX.formatHex(ascii("temperature")));
+        assertThat(HEX.formatHex(CoapCodec.encode(get)))
+                .isEqualTo("41017a1073bb" + HEX.formatHex(ascii("temperature")));
         assertThat(CoapCodec.encode(CoapMessage.emptyAck(0x7a10))).isEqualTo(hex("60 00 7a10"));
         byte[] separate = hex("41 45 23bb 73 ff 32322e352043");
         CoapMessage m = decoded(separate);

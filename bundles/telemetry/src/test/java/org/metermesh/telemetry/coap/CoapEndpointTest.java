@@ -123,7 +123,7 @@ class CoapEndpointTest {
 
     @Test
     void configuredParametersChangeTheSchedule() {
-        CoapConfig fast = new CoapConfig(Duration.ofMillis(500), 1.0, 2, Duration.ofSeconds(1),
+        CoapConfig fast = new CoapConfig(Duration.ofMillis(500), 1.0, 2, 1, Duration.ofSeconds(1),
                 Duration.ofMillis(100), Duration.ofSeconds(5), 16, 1);
         CoapEndpoint<String> e = endpoint(fast);
         CompletableFuture<CoapMessage> f = e.request(PEER, post(CoapType.CON)).toCompletableFuture();
@@ -254,8 +254,9 @@ class CoapEndpointTest {
     @Test
     void nonRequestWithoutResponseTimesOutAndAnRstFailsIt() {
         CompletableFuture<CoapMessage> silent = endpoint.request(PEER, post(CoapType.NON)).toCompletableFuture();
-        CompletableFuture<CoapMessage> rejected = endpoint.request(PEER, post(CoapType.NON)).toCompletableFuture();
-        endpoint.receive(PEER, wire(CoapMessage.reset(sent.get(1).message().messageId())));
+        CompletableFuture<CoapMessage> rejected = endpoint.request("meter-8", post(CoapType.NON))
+                .toCompletableFuture();
+        endpoint.receive("meter-8", wire(CoapMessage.reset(sent.get(1).message().messageId())));
         assertThat(failureOf(rejected)).isEqualTo(CoapFailure.RESET);
         scheduler.runFor(Duration.ofSeconds(93));
         assertThat(failureOf(silent)).isEqualTo(CoapFailure.TIMEOUT);
@@ -268,7 +269,7 @@ class CoapEndpointTest {
     @Test
     void messageIdsCountUpFromARandomStartAndTokensTakeTheShortestEncoding() {
         for (int i = 0; i < 300; i++) {
-            endpoint.request(PEER, post(CoapType.NON));
+            endpoint.request("meter-" + i, post(CoapType.NON));
         }
         int first = sent.get(0).message().messageId();
         for (int i = 0; i < 300; i++) {
@@ -290,7 +291,7 @@ class CoapEndpointTest {
 
     @Test
     void tokensInUseTowardsAPeerAreSkippedWhenTheCounterWraps() {
-        CoapConfig oneOctet = new CoapConfig(Duration.ofSeconds(2), 1.5, 4, Duration.ofSeconds(100),
+        CoapConfig oneOctet = new CoapConfig(Duration.ofSeconds(2), 1.5, 4, 300, Duration.ofSeconds(100),
                 Duration.ofSeconds(1), Duration.ofSeconds(93), 16, 1);
         CoapEndpoint<String> e = endpoint(oneOctet);
         e.request(PEER, post(CoapType.NON));  // token 0 (empty), left pending
@@ -460,7 +461,7 @@ class CoapEndpointTest {
 
     @Test
     void rememberedExchangesAreBoundedAndTheOldestEvicted() {
-        CoapConfig small = new CoapConfig(Duration.ofSeconds(2), 1.5, 4, Duration.ofSeconds(100),
+        CoapConfig small = new CoapConfig(Duration.ofSeconds(2), 1.5, 4, 1, Duration.ofSeconds(100),
                 Duration.ofSeconds(1), Duration.ofSeconds(93), 3, 2);
         CoapEndpoint<String> e = endpoint(small);
         for (int mid = 1; mid <= 5; mid++) {
@@ -477,7 +478,7 @@ class CoapEndpointTest {
 
     @Test
     void expiredExchangesAreForgottenWithoutCountingEvictions() {
-        CoapConfig small = new CoapConfig(Duration.ofSeconds(2), 1.5, 4, Duration.ofSeconds(100),
+        CoapConfig small = new CoapConfig(Duration.ofSeconds(2), 1.5, 4, 1, Duration.ofSeconds(100),
                 Duration.ofSeconds(1), Duration.ofSeconds(93), 3, 2);
         CoapEndpoint<String> e = endpoint(small);
         for (int mid = 1; mid <= 3; mid++) {
@@ -526,5 +527,58 @@ class CoapEndpointTest {
         assertThat(scheduler.pending()).isZero();
         assertThat(failureOf(endpoint.request(PEER, post(CoapType.NON)).toCompletableFuture()))
                 .isEqualTo(CoapFailure.CLOSED);
+    }
+
+    // ---- congestion control (RFC 7252 4.7)
+
+    @Test
+    void nstartOneQueuesTheSecondRequestToAPeerUntilTheFirstIsAcknowledged() {
+        CompletableFuture<CoapMessage> first = endpoint.request(PEER, post(CoapType.CON)).toCompletableFuture();
+        CompletableFuture<CoapMessage> second = endpoint.request(PEER, post(CoapType.CON)).toCompletableFuture();
+        endpoint.request("meter-8", post(CoapType.CON));
+        assertThat(sent).extracting(Sent::peer).containsExactly(PEER, "meter-8");
+        assertThat(counters.get("queued")).isEqualTo(1);
+        assertThat(endpoint.pendingRequests()).isEqualTo(3);
+
+        // an Empty ACK ends the outstanding interaction: the second goes while the first awaits its response
+        endpoint.receive(PEER, wire(CoapMessage.emptyAck(sent.get(0).message().messageId())));
+        assertThat(sent).hasSize(3);
+        CoapMessage secondOnWire = sent.get(2).message();
+        assertThat(secondOnWire.token()).isNotEqualTo(sent.get(0).message().token());
+        assertThat(first).isNotDone();
+        endpoint.receive(PEER, wire(CoapMessage.piggybackedResponse(secondOnWire, CoapCode.CHANGED, List.of(),
+                new byte[0])));
+        assertThat(second).isCompleted();
+    }
+
+    @Test
+    void aQueuedRequestStartsWhenTheOneBeforeItTimesOut() {
+        CompletableFuture<CoapMessage> first = endpoint.request(PEER, post(CoapType.CON)).toCompletableFuture();
+        CompletableFuture<CoapMessage> second = endpoint.request(PEER, post(CoapType.CON)).toCompletableFuture();
+        scheduler.runFor(Duration.ofSeconds(5));
+        long t0 = sent.get(1).at();
+        scheduler.runUntil(31 * t0);
+        assertThat(failureOf(first)).isEqualTo(CoapFailure.TIMEOUT);
+        assertThat(sent).hasSize(6);
+        assertThat(sent.get(5).at()).as("sent the moment the first gave up").isEqualTo(31 * t0);
+        assertThat(second).isNotDone();
+        assertThat(sent.get(5).message().messageId()).isNotEqualTo(sent.get(0).message().messageId());
+        scheduler.runFor(Duration.ofSeconds(100));
+        assertThat(failureOf(second)).isEqualTo(CoapFailure.TIMEOUT);
+        assertThat(sent).hasSize(10);
+    }
+
+    @Test
+    void aLargerNstartAllowsThatManyAtOnce() {
+        CoapConfig two = new CoapConfig(Duration.ofSeconds(2), 1.5, 4, 2, Duration.ofSeconds(100),
+                Duration.ofSeconds(1), Duration.ofSeconds(93), 16, 2);
+        CoapEndpoint<String> e = endpoint(two);
+        for (int i = 0; i < 3; i++) {
+            e.request(PEER, post(CoapType.NON));
+        }
+        assertThat(sent).hasSize(2);
+        CoapMessage r = sent.get(0).message();
+        e.receive(PEER, wire(new CoapMessage(CoapType.NON, CoapCode.CHANGED, 1, r.token(), List.of(), new byte[0])));
+        assertThat(sent).hasSize(3);
     }
 }

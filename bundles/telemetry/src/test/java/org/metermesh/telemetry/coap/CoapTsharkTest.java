@@ -31,7 +31,8 @@ class CoapTsharkTest {
     static final Ipv6Address METER = Ipv6Address.parse("fd00::212:4b00:1:2");
     static final Ipv6Address GATEWAY = Ipv6Address.parse("fd00::1");
     static final List<String> FIELDS = List.of("_ws.malformed", "_ws.expert.message", "udp.dstport", "coap.version",
-            "coap.type", "coap.code", "coap.mid", "coap.token", "coap.token_len", "coap.opt.uri_path", "coap.opt.uri_path_recon", "coap.response_to",
+            "coap.type", "coap.code", "coap.mid", "coap.token", "coap.token_len", "coap.opt.uri_path",
+            "coap.opt.uri_path_recon", "coap.response_to",
             "coap.opt.uri_query", "coap.opt.ctype", "coap.payload_length", "data.data");
 
     @TempDir
