@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param responseTimeout how long a request waits for its response once it was acknowledged (or, for NON, sent)
  * @param maxRememberedExchanges how many (peer, message ID) pairs duplicate detection remembers; the oldest is
  *     forgotten first (RFC 7252 4.5)
- * @param maxTokenLength tokens count up and take the shortest encoding, at most this many octets (RFC 7252 5.3.1)
+ * @param maxTokenLength tokens count up from 1 in the shortest encoding, at most this many octets (RFC 7252 5.3.1)
  */
 public record CoapConfig(Duration ackTimeout, double ackRandomFactor, int maxRetransmit, int nstart,
         Duration maxLatency, Duration separateAckDelay, Duration responseTimeout, int maxRememberedExchanges,

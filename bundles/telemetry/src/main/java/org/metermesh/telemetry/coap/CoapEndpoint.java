@@ -54,7 +54,11 @@ public final class CoapEndpoint<P> {
     private final Map<P, ArrayDeque<Request>> queued = new HashMap<>();
 
     private int nextMessageId;
-    private long nextToken;
+    /**
+     * Tokens count 1, 2, ... in their shortest encoding: one octet up to 255, two up to 65535 by default. Not 0,
+     * the empty token: Wireshark does not pair requests and responses without a token.
+     */
+    private long nextToken = 1;
     private final long tokenLimit;
     private boolean closed;
 
@@ -425,11 +429,11 @@ public final class CoapEndpoint<P> {
         return id;
     }
 
-    /** The next token counter value not in use towards {@code peer}, in its shortest encoding (0 is no octets). */
+    /** The next token counter value not in use towards {@code peer}, in its shortest encoding. */
     private byte[] newToken(P peer) {
         for (int attempts = 0; ; attempts++) {
             long value = nextToken;
-            nextToken = nextToken == tokenLimit ? 0 : nextToken + 1;
+            nextToken = nextToken == tokenLimit ? 1 : nextToken + 1;
             byte[] token = TokenKey.encode(value);
             if (!requests.containsKey(new TokenKey<>(peer, value, token.length)) || attempts > requests.size()) {
                 return token;

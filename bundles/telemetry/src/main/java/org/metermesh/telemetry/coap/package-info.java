@@ -13,7 +13,7 @@
  * matched by token (5.2, 5.3), RST (4.2, 4.3), and 4.02 for unrecognised critical options (5.4.1).</li>
  * </ul>
  *
- * <p>Tokens count up from zero in their shortest encoding (at most 2 octets by default) to keep mesh frames small;
- * the security layer, not the token, protects against spoofed responses.
+ * <p>Tokens count up from 1 in their shortest encoding (1 or 2 octets by default) to keep mesh frames small; the
+ * security layer, not the token, protects against spoofed responses.
  */
 package org.metermesh.telemetry.coap;

@@ -275,10 +275,9 @@ class CoapEndpointTest {
         for (int i = 0; i < 300; i++) {
             assertThat(sent.get(i).message().messageId()).isEqualTo((first + i) & 0xffff);
         }
-        assertThat(sent.get(0).message().tokenLength()).isZero();
-        assertThat(sent.get(1).message().token()).containsExactly(1);
-        assertThat(sent.get(255).message().token()).containsExactly(0xff);
-        assertThat(sent.get(256).message().token()).containsExactly(1, 0);
+        assertThat(sent.get(0).message().token()).containsExactly(1);
+        assertThat(sent.get(254).message().token()).containsExactly(0xff);
+        assertThat(sent.get(255).message().token()).containsExactly(1, 0);
         List<Integer> starts = new ArrayList<>();
         for (long seed = 1; seed <= 5; seed++) {
             new CoapEndpoint<String>(new VirtualScheduler(seed), (p, d) -> starts.add(
@@ -294,16 +293,19 @@ class CoapEndpointTest {
         CoapConfig oneOctet = new CoapConfig(Duration.ofSeconds(2), 1.5, 4, 300, Duration.ofSeconds(100),
                 Duration.ofSeconds(1), Duration.ofSeconds(93), 16, 1);
         CoapEndpoint<String> e = endpoint(oneOctet);
-        e.request(PEER, post(CoapType.NON));  // token 0 (empty), left pending
-        for (int i = 1; i < 256; i++) {
+        e.request(PEER, post(CoapType.NON));  // token 1, left pending
+        for (int i = 2; i <= 255; i++) {
             CompletableFuture<CoapMessage> f = e.request(PEER, post(CoapType.NON)).toCompletableFuture();
             CoapMessage r = last().message();
+            assertThat(r.token()).containsExactly(i);
             e.receive(PEER, wire(new CoapMessage(CoapType.NON, CoapCode.CHANGED, i, r.token(), List.of(),
                     new byte[0])));
             assertThat(f).isCompleted();
         }
         e.request(PEER, post(CoapType.NON));
-        assertThat(last().message().token()).as("0 is still pending, so 1").containsExactly(1);
+        assertThat(last().message().token()).as("wrapped past 0 to 1, still pending, so 2").containsExactly(2);
+        e.request("meter-8", post(CoapType.NON));
+        assertThat(last().message().token()).as("3 is free towards every peer").containsExactly(3);
     }
 
     // ---- server: piggybacked responses and duplicate detection (RFC 7252 4.5, 5.2.1)

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metermesh.api.ipv6.Ipv6Address;
+import org.metermesh.api.counters.Counters;
 import org.metermesh.api.ipv6.Ipv6Packet;
+import org.metermesh.platform.clock.VirtualScheduler;
 import org.metermesh.testsupport.Tshark;
 
 /**
@@ -106,6 +109,53 @@ class CoapTsharkTest {
         // tshark matched the piggybacked 2.04 to the POST by token and message ID, and carried its path over
         assertThat(rows.get(1).get("coap.response_to")).isEqualTo("1");
         assertThat(rows.get(1).get("coap.opt.uri_path_recon")).isEqualTo("/u");
+    }
+
+    /**
+     * What two endpoints really send for a slow handler (RFC 7252 5.2.2): CON POST, Empty ACK after the separate-ACK
+     * delay, CON 2.04 with the request's token, Empty ACK. tshark must pair the response with the request by token.
+     * (tshark 4.0 pairs only non-empty tokens, one reason why the endpoint's tokens start at 1.)
+     */
+    @Test
+    void tsharkPairsASeparateResponseFromTheEndpointsWithItsRequest() throws Exception {
+        VirtualScheduler scheduler = new VirtualScheduler(3);
+        Map<Ipv6Address, CoapEndpoint<Ipv6Address>> nodes = new java.util.HashMap<>();
+        List<byte[]> packets = new ArrayList<>();
+        CoapHandler<Ipv6Address> slow = exchange -> scheduler.schedule(Duration.ofSeconds(3),
+                () -> exchange.respond(CoapCode.CHANGED, "stored".getBytes(StandardCharsets.US_ASCII)));
+        for (Ipv6Address self : List.of(METER, GATEWAY)) {
+            CoapTransport<Ipv6Address> wire = (peer, datagram) -> {
+                packets.add(Ipv6Packet.builder().hopLimit(64).source(self).destination(peer)
+                        .udp(PORT, PORT, datagram).build().encode());
+                scheduler.schedule(Duration.ofMillis(100), () -> nodes.get(peer).receive(self, datagram));
+            };
+            nodes.put(self, new CoapEndpoint<>(scheduler, wire, CoapConfig.DEFAULTS, new Counters(),
+                    self.equals(GATEWAY) ? slow : CoapHandler.notFound(), new CoapEndpointListener<>() { }));
+        }
+        var response = nodes.get(METER).request(GATEWAY, CoapMessage.request(CoapType.CON, CoapCode.POST, "/u",
+                bytes("c001c100030100010800ff0200"))).toCompletableFuture();
+        scheduler.runFor(Duration.ofSeconds(10));
+        assertThat(response.join().payloadString()).isEqualTo("stored");
+        Path pcap = dir.resolve("separate.pcap");
+        writePcap(pcap, packets);
+
+        List<Map<String, String>> rows = Tshark.read(pcap, dir, List.of("-d", "udp.port==" + PORT + ",coap"),
+                List.of("_ws.malformed", "_ws.expert.message", "ipv6.src", "coap.type", "coap.code", "coap.mid",
+                        "coap.token", "coap.opt.uri_path_recon", "coap.payload_length"));
+        assertThat(rows).hasSize(4);
+        assertThat(rows).extracting(r -> r.get("ipv6.src")).containsExactly(METER.toString(), GATEWAY.toString(),
+                GATEWAY.toString(), METER.toString());
+        assertThat(rows).extracting(r -> r.get("coap.type")).containsExactly("0", "2", "0", "2");
+        assertThat(rows).extracting(r -> r.get("coap.code")).containsExactly("2", "0", "68", "0");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("_ws.malformed") + r.get("_ws.expert.message")).isEmpty());
+        assertThat(rows.get(1).get("coap.mid")).isEqualTo(rows.get(0).get("coap.mid"));
+        assertThat(rows.get(3).get("coap.mid")).isEqualTo(rows.get(2).get("coap.mid"));
+        assertThat(rows.get(2).get("coap.mid")).isNotEqualTo(rows.get(0).get("coap.mid"));
+        assertThat(rows.get(2).get("coap.token")).isEqualTo(rows.get(0).get("coap.token"));
+        // the response has no Uri-Path: tshark shows the request's, so it paired them by token
+        assertThat(rows.get(2).get("coap.opt.uri_path_recon")).as("tshark pairs the separate response")
+                .isEqualTo("/u");
+        assertThat(rows.get(2).get("coap.payload_length")).isEqualTo("6");
     }
 
     /** A classic pcap file (tcpdump.org format, microsecond timestamps). */
