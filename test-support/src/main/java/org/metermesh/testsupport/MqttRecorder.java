@@ -189,6 +189,25 @@ public final class MqttRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the messages received so far satisfy {@code condition} (e.g. "every id seen at least once").
+     *
+     * @param what describes the condition for the failure message
+     */
+    public synchronized List<Message> awaitAll(Predicate<List<Message>> condition, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.test(messages)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || ended) {
+                throw new AssertionError("mosquitto_sub: not within " + timeout.toMillis() + " ms: " + what + " ("
+                        + messages.size() + " messages received" + (ended ? "; mosquitto_sub ended" : "")
+                        + ")\nmosquitto_sub output:\n" + tail(clientLog, 4000));
+            }
+            waitNanos(left);
+        }
+        return List.copyOf(messages);
+    }
+
     /** What mosquitto_sub printed other than messages (its -d protocol trace); for failure messages. */
     public synchronized String clientLog() {
         return clientLog.toString();

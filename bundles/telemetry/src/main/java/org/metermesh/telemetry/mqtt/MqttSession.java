@@ -398,9 +398,26 @@ public final class MqttSession {
     }
 
     private void onPublishFailed(int gen, long id, Throwable cause) {
-        if (gen == generation && state == State.CONNECTED) {
-            notifyListeners(l -> l.publishFailed(id, cause));
+        if (gen != generation || state != State.CONNECTED) {
+            return;
         }
+        if (diesWithConnection(cause)) {
+            // Paho fails every pending token just before it reports the lost connection; these publishes are
+            // void, as the coming disconnected() says, rather than failures to retry on a dying client.
+            return;
+        }
+        notifyListeners(l -> l.publishFailed(id, cause));
+    }
+
+    private static boolean diesWithConnection(Throwable cause) {
+        if (cause instanceof MqttException e) {
+            return switch (e.getReasonCode()) {
+                case MqttException.REASON_CODE_CONNECTION_LOST, MqttException.REASON_CODE_CLIENT_NOT_CONNECTED,
+                        MqttException.REASON_CODE_CLIENT_DISCONNECTING, MqttException.REASON_CODE_CLIENT_CLOSED -> true;
+                default -> false;
+            };
+        }
+        return false;
     }
 
     private void beginDisconnect() {
