@@ -35,9 +35,12 @@ public final class Mosquitto implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private Mosquitto(Path dir, int port, boolean persistence) throws IOException {
+    private final boolean tls;
+
+    private Mosquitto(Path dir, int port, boolean persistence, List<String> extra, boolean tls) throws IOException {
         this.dir = dir;
         this.port = port;
+        this.tls = tls;
         this.config = dir.resolve("mosquitto.conf");
         this.log = dir.resolve("mosquitto.log");
         this.output = dir.resolve("mosquitto.out");
@@ -51,6 +54,7 @@ public final class Mosquitto implements AutoCloseable {
                 "log_dest file " + log.toAbsolutePath(),  // flushed per line; stdout to a file is not
                 "log_type all",
                 "connection_messages true",
+                String.join("\n", extra),
                 "")), StandardCharsets.UTF_8);
     }
 
@@ -61,7 +65,19 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts a broker on a free port; {@code persistence} keeps sessions and queued messages across stop/start. */
     public static Mosquitto start(boolean persistence) throws IOException {
-        Mosquitto broker = new Mosquitto(Files.createTempDirectory("mosquitto-"), freePort(), persistence);
+        Mosquitto broker = new Mosquitto(Files.createTempDirectory("mosquitto-"), freePort(), persistence,
+                List.of(), false);
+        broker.launch();
+        return broker;
+    }
+
+    /**
+     * Starts a broker whose listener speaks TLS only (no persistence), with the given PEM server certificate and
+     * key; {@link #url()} is then {@code ssl://127.0.0.1:port}.
+     */
+    public static Mosquitto startTls(Path certPem, Path keyPem) throws IOException {
+        Mosquitto broker = new Mosquitto(Files.createTempDirectory("mosquitto-tls-"), freePort(), false,
+                List.of("certfile " + certPem.toAbsolutePath(), "keyfile " + keyPem.toAbsolutePath()), true);
         broker.launch();
         return broker;
     }
@@ -70,9 +86,9 @@ public final class Mosquitto implements AutoCloseable {
         return port;
     }
 
-    /** The broker's URL as Paho takes it: {@code tcp://127.0.0.1:port}. */
+    /** The broker's URL as Paho takes it: {@code tcp://127.0.0.1:port}, or {@code ssl://} for a TLS broker. */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls ? "ssl" : "tcp") + "://127.0.0.1:" + port;
     }
 
     public Path logFile() {

@@ -73,6 +73,7 @@ public final class MqttSession {
     private long nextPublishId;
     private long connectsSucceeded;
     private Cancellable reconnectTimer;
+    private boolean disconnectSent;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     /**
@@ -197,7 +198,7 @@ public final class MqttSession {
         try {
             fresh = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
-            onConnectFailed(gen, e);
+            onConnectFailed(gen, null, e);
             return;
         }
         client = fresh;
@@ -227,11 +228,11 @@ public final class MqttSession {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable cause) {
-                    loop.execute(() -> onConnectFailed(gen, cause));
+                    loop.execute(() -> onConnectFailed(gen, fresh, cause));
                 }
             });
         } catch (MqttException | RuntimeException e) {
-            onConnectFailed(gen, e);
+            onConnectFailed(gen, fresh, e);
         }
     }
 
@@ -339,16 +340,15 @@ public final class MqttSession {
         }
     }
 
-    private void onConnectFailed(int gen, Throwable cause) {
-        if (gen != generation || state != State.CONNECTING) {
-            return;
-        }
-        counters.increment("connect-failures");
-        MqttAsyncClient failed = client;
-        client = null;
+    private void onConnectFailed(int gen, MqttAsyncClient failed, Throwable cause) {
         if (failed != null) {
             discard(failed, false);
         }
+        if (gen != generation || state != State.CONNECTING) {
+            return;  // disconnect() came while this attempt was under way
+        }
+        counters.increment("connect-failures");
+        client = null;
         Duration delay = backoff.next();
         LOG.log(Level.WARNING, "MQTT connect to {0} failed ({1}); next attempt in {2} ms", settings.brokerUrl(),
                 describe(cause), delay.toMillis());
@@ -392,7 +392,8 @@ public final class MqttSession {
     }
 
     private void onPublished(int gen, long id) {
-        if (gen == generation && state == State.CONNECTED) {
+        // Acknowledgements that arrive while DC is on its way still count: the outbox may drop those messages.
+        if (gen == generation && (state == State.CONNECTED || state == State.DISCONNECTING)) {
             notifyListeners(l -> l.published(id));
         }
     }
@@ -451,11 +452,11 @@ public final class MqttSession {
 
     /** Sends DISCONNECT once (after DC was acknowledged, or its wait timed out). */
     private void sendDisconnect(int gen) {
-        if (gen != generation || state != State.DISCONNECTING || client == null) {
+        if (gen != generation || state != State.DISCONNECTING || client == null || disconnectSent) {
             return;
         }
+        disconnectSent = true;
         MqttAsyncClient closing = client;
-        generation++;  // from here on the old client's events are stale
         try {
             closing.disconnect(settings.connectTimeout().toMillis(), null, new IMqttActionListener() {
                 @Override

@@ -139,6 +139,60 @@ class PublisherTest {
     }
 
     /**
+     * A clean disconnect in mid-stream: acknowledgements that come while DC is on its way still reach the source,
+     * every message reported delivered really reached the broker, and DC comes after all of them.
+     */
+    @Test
+    void aCleanDisconnectMidStreamReportsExactlyWhatTheBrokerTook() throws Exception {
+        broker = Mosquitto.start();
+        recorder = MqttRecorder.start(broker);
+        int n = 1000;
+        for (int i = 0; i < n; i++) {
+            source.offer(new Outgoing(i, TOPIC, payload(i), 1, false));
+        }
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        PublishSource disconnectingSource = new PublishSource() {
+            @Override
+            public List<Outgoing> next(int max) {
+                return source.next(max);
+            }
+
+            @Override
+            public void delivered(long id) {
+                source.delivered(id);
+                if (id == 200) {
+                    session.disconnect().whenComplete((v, e) -> closed.complete(null));
+                }
+            }
+
+            @Override
+            public void failed(long id, Throwable cause) {
+                source.failed(id, cause);
+            }
+        };
+        Publisher publisher = start(MqttSessionTest.settings(broker.url()).withInFlightWindow(32),
+                disconnectingSource);
+        closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        session = null;
+
+        List<Long> delivered = source.deliveredIds();
+        assertThat(delivered).hasSizeGreaterThan(200).hasSizeLessThan(n);
+        List<MqttRecorder.Message> received = recorder.awaitAll(
+                all -> all.stream().anyMatch(m -> m.topic().endsWith("/MQTT/DC")), "DC", WAIT);
+        List<Integer> beforeDc = new ArrayList<>();
+        for (MqttRecorder.Message m : received) {
+            if (m.topic().endsWith("/MQTT/DC")) {
+                break;
+            }
+            if (m.topic().equals(TOPIC)) {
+                beforeDc.add(number(m));
+            }
+        }
+        assertThat(beforeDc).containsAll(delivered.stream().map(Long::intValue).toList());
+        assertThat(onLoop(publisher::unacknowledged)).isEqualTo(n - delivered.size() - source.queuedCount());
+    }
+
+    /**
      * A broker outage in mid-stream: the broker is stopped from the loop when message 300 is acknowledged, so
      * publishes are in flight; the session fails to connect four times (the outage lasts through them, with
      * nothing published meanwhile), then the broker comes back on the same port. Broker and recorder sessions are
