@@ -5,7 +5,7 @@
  * pseudo-header (RFC 8200 section 8.1). Value types only: no I/O, no threads, no state.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.metermesh.api.ipv6;
 
 import org.osgi.annotation.bundle.Export;
