@@ -50,6 +50,9 @@ import org.metermesh.api.state.StateStore;
  * counted and listed in the {@link RecoveryReport}, never fatal. Ids continue after the highest ever given out
  * (kept in the meta map, so delivered-and-removed ids are not reused either).
  *
+ * <p>Capacity is enforced when entries are accepted: an outbox reopened with smaller limits keeps what it finds and
+ * evicts (usage only) as the next entries arrive.
+ *
  * <p>Methods are synchronized: the radio side accepts and the MQTT side acknowledges, possibly on different threads.
  */
 public final class Outbox {
@@ -120,12 +123,19 @@ public final class Outbox {
                 highest = Math.max(highest, StoredEntryCodec.id(key).orElse(0L));
             }
         }
-        long storedNext = meta.get(NEXT_ID_KEY).filter(b -> b.length == Long.BYTES)
-                .map(b -> ByteBuffer.wrap(b).getLong()).orElse(1L);
-        if (meta.get(NEXT_ID_KEY).isPresent() && storedNext < 1) {
-            counters.increment("corrupt:meta");
+        long storedNext = 1;
+        Optional<byte[]> next = meta.get(NEXT_ID_KEY);
+        if (next.isPresent()) {
+            if (next.get().length == Long.BYTES && ByteBuffer.wrap(next.get()).getLong() >= 1) {
+                storedNext = ByteBuffer.wrap(next.get()).getLong();
+            } else {
+                // Ids then continue after the highest stored entry; only ids of delivered entries may recur.
+                counters.increment("corrupt:meta");
+                corrupt.add(new RecoveryReport.CorruptEntry(config.mapName() + ".meta/" + NEXT_ID_KEY,
+                        StoredEntryRejection.INVALID_ENTRY, "next id is not a positive 8-octet number"));
+            }
         }
-        nextId = Math.max(Math.max(highest + 1, storedNext), 1);
+        nextId = Math.max(highest + 1, storedNext);
         if (!corrupt.isEmpty()) {
             writeNextId();
             store.commit();

@@ -307,6 +307,21 @@ class OutboxTest {
     }
 
     @Test
+    void aCorruptNextIdIsReportedAndIdsContinueAfterTheHighestEntry() {
+        open(OutboxConfig.DEFAULT);
+        f.accept("m", USAGE, "a");
+        f.accept("m", USAGE, "b");
+        f.store.map(OutboxConfig.DEFAULT_MAP + ".meta").put("next-id", new byte[] {1, 2});
+        f.store.commit();
+        f.reopen();
+        assertThat(f.outbox.recovery().corrupt()).singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("next id"));
+        assertThat(f.counters.get("corrupt:meta")).isEqualTo(1);
+        assertThat(f.outbox.nextId()).isEqualTo(3);
+        assertThat(f.order()).containsExactly("a", "b");
+    }
+
+    @Test
     void sizeByPriority() {
         open(OutboxConfig.DEFAULT);
         f.accept("a", USAGE, "1");
