@@ -1,11 +1,14 @@
 package org.metermesh.telemetry.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.counters.Counters;
@@ -61,6 +64,9 @@ public final class GatewayApplication {
         }
     }
 
+    /** Messages stored with one commit at most; more wait for the next. */
+    static final int MAX_BATCH = 64;
+
     /** QoS 1: at least once, the broker acknowledges; subscribers de-duplicate on message.id. */
     static final int QOS = 1;
 
@@ -74,6 +80,8 @@ public final class GatewayApplication {
     private final CoapEndpoint<Ipv6Address> coap;
     private final RequestHandler requests;
     private final Map<MeterId, Long> lastHeardNanos = new HashMap<>();
+    /** Decoded messages waiting for the next group commit. */
+    private final List<Pending> pending = new ArrayList<>();
 
     /**
      * @param router  routes downlink packets, also the gateway's own address
@@ -162,28 +170,65 @@ public final class GatewayApplication {
             exchange.respond(CoapCode.BAD_REQUEST, utf8(rejected.reason() + ": " + rejected.detail()));
             return;
         }
-        MessageDecodeResult.Decoded message = (MessageDecodeResult.Decoded) decoded;
-        MessageClass messageClass = message.message().messageClass();
-        String className = messageClass.name().toLowerCase(Locale.ROOT);
-        long id = outbox.nextId();
-        KuraPayload payload = MeterPayloads.pushed(message.message(), meter, id, message.sequence());
-        String topic = KuraTopics.data(settings.account(), settings.clientId(), settings.appId(), "meters",
-                meter.toString(), className).topic();
-        Acceptance acceptance = outbox.accept(new OutboxEntry(meter.toString(), priorityOf(messageClass), topic,
-                settings.encoding().encode(payload), QOS));
-        if (acceptance instanceof Acceptance.Refused refused) {
-            counters.increment("refused:" + refused.reason().name().toLowerCase(Locale.ROOT));
-            events.meterMessageRefused(meter, refused.detail());
-            exchange.respond(CoapCode.SERVICE_UNAVAILABLE, utf8(refused.detail()));
+        pending.add(new Pending(exchange, meter, (MessageDecodeResult.Decoded) decoded));
+        if (pending.size() >= MAX_BATCH) {
+            flush();
+        } else if (pending.size() == 1) {
+            loop.execute(this::flush);
+        }
+    }
+
+    /**
+     * Stores what arrived since the last flush with one commit (the disk sync is most of an accept's cost: a Last
+     * Gasp storm is thousands of messages in seconds), then answers each meter: 2.04 once stored, 5.03 if refused.
+     * The answers still ride on the CoAP ACKs, well within the separate-response delay.
+     */
+    private void flush() {
+        if (pending.isEmpty()) {
             return;
         }
-        if (((Acceptance.Accepted) acceptance).id() != id) {
-            throw new IllegalStateException("the outbox gave id " + ((Acceptance.Accepted) acceptance).id()
-                    + ", the payload says " + id);
+        List<Pending> batch = new ArrayList<>(pending);
+        pending.clear();
+        List<Acceptance> results;
+        try {
+            results = outbox.acceptNumbered(batch.stream().map(p -> (LongFunction<OutboxEntry>) id -> entry(p, id))
+                    .toList());
+        } catch (RuntimeException e) {
+            counters.increment("refused:store-failure");
+            for (Pending p : batch) {
+                events.meterMessageRefused(p.meter, "the durable store failed: " + e);
+                p.exchange.respond(CoapCode.SERVICE_UNAVAILABLE, utf8("store failure"));
+            }
+            return;
         }
-        counters.increment("accepted:" + className);
-        exchange.respond(CoapCode.CHANGED, new byte[0]);
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            if (results.get(i) instanceof Acceptance.Refused refused) {
+                counters.increment("refused:" + refused.reason().name().toLowerCase(Locale.ROOT));
+                events.meterMessageRefused(p.meter, refused.detail());
+                p.exchange.respond(CoapCode.SERVICE_UNAVAILABLE, utf8(refused.detail()));
+            } else {
+                counters.increment("accepted:" + p.className());
+                p.exchange.respond(CoapCode.CHANGED, new byte[0]);
+            }
+        }
         publish.run();
+    }
+
+    /** A decoded message waiting for the next flush. */
+    private record Pending(CoapExchange<Ipv6Address> exchange, MeterId meter, MessageDecodeResult.Decoded decoded) {
+        String className() {
+            return decoded.message().messageClass().name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The outbox entry of a pending message, its payload carrying the id it is stored under. */
+    private OutboxEntry entry(Pending p, long id) {
+        KuraPayload payload = MeterPayloads.pushed(p.decoded.message(), p.meter, id, p.decoded.sequence());
+        String topic = KuraTopics.data(settings.account(), settings.clientId(), settings.appId(), "meters",
+                p.meter.toString(), p.className()).topic();
+        return new OutboxEntry(p.meter.toString(), priorityOf(p.decoded.message().messageClass()), topic,
+                settings.encoding().encode(payload), QOS);
     }
 
     /** Warnings first, then replies and controls, bills, readings (seed 003's classes, store priorities). */

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -158,11 +159,23 @@ public final class Outbox {
      * (disk full, I/O error) the exception propagates and no entry of the batch may be treated as accepted; some
      * may still be committed later by the store and published (at-least-once).
      */
-    public synchronized List<Acceptance> accept(List<OutboxEntry> batch) {
+    public List<Acceptance> accept(List<OutboxEntry> batch) {
+        return acceptNumbered(batch.stream().map(entry -> {
+            Objects.requireNonNull(entry, "entry");
+            return (LongFunction<OutboxEntry>) id -> entry;
+        }).toList());
+    }
+
+    /**
+     * Stores a batch of entries that carry their own id (a payload's {@code message.id}) and commits once: each
+     * entry is built for the id it gets if accepted; a refused one takes none, so the next is built for the same.
+     * Results are in the order of {@code batch}; a failing commit propagates as in {@link #accept(List)}.
+     */
+    public synchronized List<Acceptance> acceptNumbered(List<LongFunction<OutboxEntry>> batch) {
         Instant now = scheduler.now().truncatedTo(ChronoUnit.MILLIS);
         List<Acceptance> results = new ArrayList<>(batch.size());
-        for (OutboxEntry entry : batch) {
-            results.add(store(Objects.requireNonNull(entry, "entry"), now));
+        for (LongFunction<OutboxEntry> entry : batch) {
+            results.add(store(Objects.requireNonNull(entry.apply(nextId), "entry"), now));
         }
         writeNextId();
         store.commit();

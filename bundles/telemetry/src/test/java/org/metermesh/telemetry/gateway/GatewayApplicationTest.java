@@ -22,6 +22,8 @@ import org.metermesh.api.ipv6.Ipv6Packet;
 import org.metermesh.api.ipv6.Ipv6Prefix;
 import org.metermesh.api.ipv6.MeshRouter;
 import org.metermesh.api.radio.TxStatus;
+import org.metermesh.api.state.StateMap;
+import org.metermesh.api.state.StateStore;
 import org.metermesh.platform.clock.VirtualScheduler;
 import org.metermesh.platform.state.MvStateStore;
 import org.metermesh.telemetry.coap.CoapCode;
@@ -64,11 +66,24 @@ class GatewayApplicationTest {
     private Outbox outbox;
     private GatewayApplication app;
     private int wakes;
+    private int commits;
 
     @BeforeEach
     void setUp() {
         store = MvStateStore.open(dir.resolve("state.mv"), 0);
-        outbox = Outbox.open(store, OutboxConfig.DEFAULT, loop, new Counters());
+        StateStore counting = new StateStore() {
+            @Override
+            public StateMap map(String name) {
+                return store.map(name);
+            }
+
+            @Override
+            public void commit() {
+                commits++;
+                store.commit();
+            }
+        };
+        outbox = Outbox.open(counting, OutboxConfig.DEFAULT, loop, new Counters());
         TelemetrySettings settings = new TelemetrySettings("metermesh", "gateway-1", "METERMESH-V1",
                 PayloadEncoding.PROTOBUF, TelemetrySettings.DEFAULT_READ);
         app = new GatewayApplication(loop, settings, outbox, new Mesh(), () -> wakes++,
@@ -107,6 +122,24 @@ class GatewayApplicationTest {
         assertThat(payload.metric("1-0:32.7.0.255.unit")).contains(new MetricValue.OfString("V"));
         assertThat(wakes).isEqualTo(1);
         assertThat(app.counters().get("accepted:warning")).isEqualTo(1);
+    }
+
+    @Test
+    void aLastGaspStormIsStoredWithOneCommitPerBatchAndEveryPayloadCarriesItsOwnId() {
+        List<CompletionStage<CoapMessage>> answers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            FakeMeter meter = meter(new MeterId(0x02004d6d00001000L + i));
+            answers.add(meter.push(meter.agent.warning(WarningType.LAST_GASP, Optional.empty())));
+        }
+        int before = commits;
+        loop.runFor(Duration.ofSeconds(1));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.toCompletableFuture().join().code())
+                .isEqualTo(CoapCode.CHANGED));
+        assertThat(commits - before).isLessThanOrEqualTo(300 / GatewayApplication.MAX_BATCH + 1);
+        List<OutboxMessage> queued = outbox.nextBatch(1000, java.util.Set.of());
+        assertThat(queued).hasSize(300).allSatisfy(m -> assertThat(decode(m.entry().payload())
+                .metric("message.id")).contains(new MetricValue.OfLong(m.id())));
     }
 
     @Test
