@@ -1,26 +1,26 @@
 package org.metermesh.telemetry.payload;
 
 /** A minimal JSON (RFC 8259) text builder: the caller writes structure, this class gets escaping and commas right. */
-final class JsonWriter {
+public final class JsonWriter {
 
     private final StringBuilder out = new StringBuilder();
     private boolean needComma;
 
-    JsonWriter beginObject() {
+    public JsonWriter beginObject() {
         comma();
         out.append('{');
         needComma = false;
         return this;
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         out.append('}');
         needComma = true;
         return this;
     }
 
     /** A member name; the value follows. */
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         comma();
         string(name);
         out.append(':');
@@ -28,28 +28,33 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(String s) {
+    public JsonWriter value(String s) {
         comma();
         string(s);
         needComma = true;
         return this;
     }
 
-    JsonWriter value(boolean b) {
+    public JsonWriter value(boolean b) {
         return raw(Boolean.toString(b));
     }
 
-    JsonWriter value(long n) {
+    public JsonWriter value(long n) {
         return raw(Long.toString(n));
     }
 
     /** A finite number as Java writes it, which always has a '.' or an exponent and reads back exactly. */
-    JsonWriter value(double d) {
+    public JsonWriter value(double d) {
         return Double.isFinite(d) ? raw(Double.toString(d)) : value(Double.toString(d));
     }
 
-    JsonWriter value(float f) {
+    public JsonWriter value(float f) {
         return Float.isFinite(f) ? raw(Float.toString(f)) : value(Float.toString(f));
+    }
+
+    /** A value that is JSON already (e.g. a payload from {@link JsonPayloadCodec}), written as it is. */
+    public JsonWriter json(String literal) {
+        return raw(literal);
     }
 
     private JsonWriter raw(String literal) {
