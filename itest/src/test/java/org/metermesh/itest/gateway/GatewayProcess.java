@@ -58,10 +58,19 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Waits, at most {@code seconds}, for a line of standard output that contains {@code text}. */
     boolean awaitStdout(String text, long seconds) {
+        return await(stdout, text, seconds);
+    }
+
+    /** Waits, at most {@code seconds}, for a log line (standard error) that contains {@code text}. */
+    boolean awaitLog(String text, long seconds) {
+        return await(stderr, text, seconds);
+    }
+
+    private boolean await(Path file, String text, long seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             boolean alive = process.isAlive();
-            if (stdout().stream().anyMatch(line -> line.contains(text))) {
+            if (lines(file).stream().anyMatch(line -> line.contains(text))) {
                 return true;
             }
             if (!alive) {

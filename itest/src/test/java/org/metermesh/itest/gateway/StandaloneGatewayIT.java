@@ -3,9 +3,12 @@ package org.metermesh.itest.gateway;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -20,6 +23,9 @@ public class StandaloneGatewayIT {
     private static final long START_SECONDS = 60;
     /** The demo profile's meters join within seconds; the bound leaves room for a loaded build machine. */
     private static final long JOIN_SECONDS = 120;
+    private static final long MQTT_SECONDS = 30;
+    private static final String MOQUETTE_SUBSCRIBE_RACE =
+            "WARNING io.moquette.broker.MQTTConnection: SUBSCRIBE received on already closed connection";
 
     @Rule
     public TemporaryFolder home = new TemporaryFolder();
@@ -70,6 +76,43 @@ public class StandaloneGatewayIT {
 
             assertEquals("exit status after SIGTERM", 143, gateway.terminate(30));
             assertEquals("warnings or errors in the log", List.of(), gateway.problems());
+        }
+    }
+
+    /** The embedded broker runs inside the exported gateway: Mosquitto's clients publish and subscribe through it. */
+    @Test
+    public void theEmbeddedBrokerCarriesMessagesBetweenMosquittoClients() throws Exception {
+        Path dir = home.getRoot().toPath();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/broker-test.yaml"), "broker:\n  port: " + port + "\n");
+        try (GatewayProcess gateway = GatewayProcess.start(dir, GatewayProcess.DEFAULT_CONFIG,
+                "metermesh.profile=broker-test", "metermesh.meters=0")) {
+            assertTrue("the broker did not start: " + gateway.stdout() + " " + gateway.stderr(),
+                    gateway.awaitLog("embedded MQTT broker listening on 127.0.0.1:" + port, START_SECONDS));
+            // Retained, so the subscriber gets it whenever its subscription is in place.
+            Process publisher = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port),
+                    "-t", "metermesh/itest", "-m", "hello", "-q", "1", "-r").redirectErrorStream(true).start();
+            assertTrue("mosquitto_pub hung", publisher.waitFor(MQTT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(new String(publisher.getInputStream().readAllBytes(), StandardCharsets.UTF_8), 0,
+                    publisher.exitValue());
+            Process subscriber = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(port),
+                    "-t", "metermesh/#", "-v", "-C", "1", "-W", Long.toString(MQTT_SECONDS), "-q", "1")
+                    .redirectErrorStream(true).start();
+            assertTrue("mosquitto_sub hung", subscriber.waitFor(MQTT_SECONDS + 5, TimeUnit.SECONDS));
+            assertEquals("metermesh/itest hello", new String(subscriber.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8).trim());
+
+            assertEquals("exit status after SIGTERM", 143, gateway.terminate(30));
+            // Moquette 0.17 races a SUBSCRIBE sent right after CONNACK against its own bookkeeping of the
+            // connection: now and then it drops that connection once with this warning, and mosquitto_sub
+            // reconnects and subscribes. It is the broker's, not the gateway's; every other warning counts.
+            assertEquals("warnings or errors in the log", List.of(), gateway.problems().stream()
+                    .filter(line -> !line.endsWith(MOQUETTE_SUBSCRIBE_RACE)).toList());
+            assertTrue("broker persistence not where configured", Files.isDirectory(dir.resolve("data/broker")));
         }
     }
 
