@@ -22,6 +22,11 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
      * neighbour tables are sized for.
      */
     public MediumSettings medium() {
+        return meterMedium(seed, extraLoss);
+    }
+
+    /** The medium of {@link #medium()} for any seed and extra loss: also the live neighbourhood's. */
+    public static MediumSettings meterMedium(long seed, double extraLoss) {
         MediumSettings suburban = MediumSettings.suburban(seed);
         return new MediumSettings(seed, suburban.referenceLossDb(), 3.5, suburban.shadowingSigmaDb(),
                 suburban.sensitivityDbm(), suburban.ccaThresholdDbm(), true, suburban.captureThresholdDb(),

@@ -29,14 +29,18 @@ final class GatewayProcess implements AutoCloseable {
         this.stderr = stderr;
     }
 
-    static GatewayProcess start(Path home, Path config) throws IOException {
+    /** @param properties more {@code name=value} system properties, as ./metermesh run passes its options */
+    static GatewayProcess start(Path home, Path config, String... properties) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dmetermesh.home=" + home,
                 "-Dmetermesh.config=" + config,
                 "-Dlaunch.storage.dir=" + home.resolve("data/felix-cache"),
-                "-Djava.util.logging.config.file=" + LOGGING,
-                "-jar", GATEWAY_JAR.toString()));
+                "-Djava.util.logging.config.file=" + LOGGING));
+        for (String property : properties) {
+            command.add("-D" + property);
+        }
+        command.addAll(List.of("-jar", GATEWAY_JAR.toString()));
         Path out = home.resolve("gateway.out");
         Path err = home.resolve("gateway.err");
         Process process = new ProcessBuilder(command).directory(home.toFile())
@@ -54,10 +58,19 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Waits, at most {@code seconds}, for a line of standard output that contains {@code text}. */
     boolean awaitStdout(String text, long seconds) {
+        return await(stdout, text, seconds);
+    }
+
+    /** Waits, at most {@code seconds}, for a log line (standard error) that contains {@code text}. */
+    boolean awaitLog(String text, long seconds) {
+        return await(stderr, text, seconds);
+    }
+
+    private boolean await(Path file, String text, long seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             boolean alive = process.isAlive();
-            if (stdout().stream().anyMatch(line -> line.contains(text))) {
+            if (lines(file).stream().anyMatch(line -> line.contains(text))) {
                 return true;
             }
             if (!alive) {

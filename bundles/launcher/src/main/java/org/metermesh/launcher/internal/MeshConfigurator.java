@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.Bundle;
@@ -26,8 +25,9 @@ import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
- * Standalone gateway start-up: applies mesh-config.yaml to ConfigurationAdmin, prints a summary, and stops the
- * framework cleanly when the JVM exits.
+ * Standalone gateway start-up: applies mesh-config.yaml (with the selected profile's overlay and the number of
+ * simulated meters, see {@link RunConfiguration}) to ConfigurationAdmin, prints a summary and then a status line,
+ * and stops the framework cleanly when the JVM exits.
  *
  * <p>The file is named by the {@code metermesh.config} framework property (the {@code ./metermesh} launcher sets
  * it). Nothing is applied unless the whole file is valid; on an invalid file the error is printed as one line and
@@ -38,6 +38,11 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 public final class MeshConfigurator {
 
     static final String CONFIG_PROPERTY = "metermesh.config";
+    /** {@code ./metermesh run --profile NAME}: the overlay {@code profiles/NAME.yaml} of the MeterMesh home. */
+    static final String PROFILE_PROPERTY = "metermesh.profile";
+    /** {@code ./metermesh run --meters N}: simulated meters around the gateway ({@code sim.meters}). */
+    static final String METERS_PROPERTY = "metermesh.meters";
+    static final String HOME_PROPERTY = "metermesh.home";
     static final int EXIT_BAD_CONFIG = 78; // EX_CONFIG of sysexits.h
 
     private static final Logger LOG = System.getLogger(MeshConfigurator.class.getName());
@@ -56,10 +61,11 @@ public final class MeshConfigurator {
             LOG.log(Level.INFO, "no " + CONFIG_PROPERTY + " property: configuration is left to ConfigurationAdmin");
             return;
         }
+        String profile = blankToNull(context.getProperty(PROFILE_PROPERTY));
         Map<String, Hashtable<String, Object>> plan;
         try {
-            List<MeshConfigFile.Setting> settings = MeshConfigFile.read(Path.of(file));
-            plan = new MeshConfigBinder(file, definitions(context, metaType)).bind(settings);
+            plan = RunConfiguration.plan(Path.of(file), profilesDir(context, file), profile,
+                    blankToNull(context.getProperty(METERS_PROPERTY)), definitions(context, metaType));
             apply(configAdmin, plan);
         } catch (MeshConfigException e) {
             refuseToStart("metermesh: configuration error: " + e.getMessage());
@@ -72,8 +78,14 @@ public final class MeshConfigurator {
             refuseToStart("metermesh: configuration error: " + file + ": could not be applied: " + e);
             return;
         }
-        StartupSummary summary = new StartupSummary(context, scr, file, plan.size());
-        summaryThread = new Thread(() -> console.println(summary.awaitAndDescribe()), "metermesh-startup-summary");
+        int meters = RunConfiguration.simulatedMeters(plan);
+        StartupSummary summary = new StartupSummary(context, scr, file, plan.size(), profile, meters,
+                meters > 0 ? RunConfiguration.RADIO_PID : RunConfiguration.SIM_PID);
+        StatusLine status = new StatusLine(context, console, System.console() != null);
+        summaryThread = new Thread(() -> {
+            console.println(summary.awaitAndDescribe());
+            status.run();
+        }, "metermesh-status");
         summaryThread.setDaemon(true);
         summaryThread.start();
     }
@@ -85,6 +97,17 @@ public final class MeshConfigurator {
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** {@code profiles/} of the MeterMesh home, or beside the configuration file when no home is set. */
+    private static Path profilesDir(BundleContext context, String file) {
+        String home = blankToNull(context.getProperty(HOME_PROPERTY));
+        Path base = home != null ? Path.of(home) : Path.of(file).toAbsolutePath().getParent();
+        return base.resolve("profiles");
     }
 
     /** The MetaType definition of every pid declared by a MeterMesh bundle. */

@@ -21,12 +21,25 @@ final class StartupSummary {
     private final ServiceComponentRuntime scr;
     private final String configFile;
     private final int configuredPids;
+    private final String profile;
+    private final int simulatedMeters;
 
-    StartupSummary(BundleContext context, ServiceComponentRuntime scr, String configFile, int configuredPids) {
+    private final String idleOnPurpose;
+
+    /**
+     * @param profile       the profile overlay applied, or null
+     * @param idleOnPurpose the component left unconfigured on purpose (the radio while meters are simulated, the
+     *                      simulated neighbourhood otherwise): not counted, not reported as inactive
+     */
+    StartupSummary(BundleContext context, ServiceComponentRuntime scr, String configFile, int configuredPids,
+            String profile, int simulatedMeters, String idleOnPurpose) {
+        this.idleOnPurpose = idleOnPurpose;
         this.context = context;
         this.scr = scr;
         this.configFile = configFile;
         this.configuredPids = configuredPids;
+        this.profile = profile;
+        this.simulatedMeters = simulatedMeters;
     }
 
     /**
@@ -71,13 +84,21 @@ final class StartupSummary {
             text.append("    not active:  ").append(line).append('\n');
         }
         text.append("  configuration: ").append(configFile).append(" (").append(configuredPids)
-                .append(" components configured)\n");
+                .append(" components configured")
+                .append(profile == null ? "" : ", profile " + profile).append(")\n");
+        if (simulatedMeters > 0) {
+            text.append("  meters:        ").append(simulatedMeters)
+                    .append(" simulated around the gateway, in real time (they stand in for the radio section)\n");
+        }
         text.append("  stop with Ctrl-C");
         return text.toString();
     }
 
     private List<ComponentDescriptionDTO> componentDescriptions() {
-        return new ArrayList<>(scr.getComponentDescriptionDTOs(meterMeshBundles()));
+        List<ComponentDescriptionDTO> descriptions = new ArrayList<>(
+                scr.getComponentDescriptionDTOs(meterMeshBundles()));
+        descriptions.removeIf(d -> d.name.equals(idleOnPurpose));
+        return descriptions;
     }
 
     private List<String> inactiveComponents() {

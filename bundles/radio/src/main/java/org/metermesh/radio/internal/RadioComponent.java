@@ -1,39 +1,23 @@
 package org.metermesh.radio.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.radio.LinkState;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.api.radio.RadioDriver;
-import org.metermesh.api.radio.RadioFrame;
 import org.metermesh.api.radio.RadioListener;
 import org.metermesh.api.radio.RadioSettings;
 import org.metermesh.api.radio.RadioStatistics;
 import org.metermesh.api.radio.TxStatus;
 import org.metermesh.radio.frame.FcsType;
-import org.metermesh.radio.frame.MacFrame;
 import org.metermesh.radio.frame.MacFrameCodec;
 import org.metermesh.radio.mac.FrameTap;
-import org.metermesh.radio.mac.MacLayer;
+import org.metermesh.radio.mac.MacRadioDriver;
 import org.metermesh.radio.pcap.PcapCapture;
-import org.metermesh.radio.mac.MacListener;
-import org.metermesh.radio.mac.MacSettings;
 import org.metermesh.radio.phy.ChannelPlan;
-import org.metermesh.radio.phy.Reception;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -47,20 +31,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * The radio driver service: the MAC over the configured backend, driven by the gateway's event loop. Any change of
- * configuration re-creates it (consumers hold dynamic references and rebind). {@link #apply} and
- * {@link #statistics} wait for the event loop: call them from other threads (consoles, management), never from a
- * task on the loop.
+ * The radio driver service: the MAC over the configured backend ({@link MacRadioDriver}), driven by the gateway's
+ * event loop. Any change of configuration re-creates it (consumers hold dynamic references and rebind).
+ * {@link #apply} and {@link #statistics} wait for the event loop: call them from other threads (consoles,
+ * management), never from a task on the loop.
  */
 @Component(name = RadioComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = RadioDriver.class,
         immediate = true)
 @Designate(ocd = RadioComponent.Config.class)
-public final class RadioComponent implements RadioDriver, MacListener {
+public final class RadioComponent implements RadioDriver {
 
     public static final String PID = "org.metermesh.radio";
-
-    private static final Logger LOG = System.getLogger(RadioComponent.class.getName());
-    private static final long STATISTICS_TIMEOUT_SECONDS = 2;
 
     /** Defaults from the field manual's {@code iz set wpan0 0xcafe 0x0001 0x11}. */
     @ObjectClassDefinition(id = PID, name = "MeterMesh radio",
@@ -128,49 +109,30 @@ public final class RadioComponent implements RadioDriver, MacListener {
         String capture_file() default "";
     }
 
-    private final Scheduler loop;
-    private final ChannelPlan plan;
-    private final MacFrameCodec codec;
-    private volatile RadioSettings settings;
-    private final Backend backend;
-    private final MacLayer mac;
+    private final MacRadioDriver driver;
     private final PcapCapture capture;
-    private final List<RadioListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile LinkState linkState = LinkState.DOWN;
 
     @Activate
     public RadioComponent(Config config, @Reference Scheduler loop) throws IOException {
-        this.loop = loop;
-        this.settings = new RadioSettings(config.pan_id(), config.short_address(),
+        RadioSettings settings = new RadioSettings(config.pan_id(), config.short_address(),
                 parseEui64(config.extended_address()), config.channel(), config.tx_power_dbm());
-        this.plan = ChannelPlan.named(config.channel_plan());
+        ChannelPlan plan = ChannelPlan.named(config.channel_plan());
         plan.requireChannel(config.channel());
         FcsType fcsType = plan.fcsLength() == 4 ? FcsType.CRC32 : FcsType.CRC16;
-        this.codec = new MacFrameCodec(fcsType, plan.maxPsdu());
         this.capture = config.capture_file().isBlank() ? null
                 : new PcapCapture(Path.of(config.capture_file()), loop, plan, fcsType);
-        this.backend = Backend.create(config, plan, loop);
-        this.mac = new MacLayer(loop, backend.phy(), codec, plan, config.channel(),
-                MacSettings.defaults(settings.panId(), settings.shortAddress(), settings.extendedAddress(), true), 256,
-                this, capture == null ? FrameTap.NONE : capture);
-        loop.execute(() -> {
-            backend.phy().setTxPower(settings.txPowerDbm());
-            mac.start();
-            linkState = backend.phy().linkState();
-        });
+        Backend backend = Backend.create(config, plan, loop);
+        this.driver = new MacRadioDriver(loop, backend.phy(), plan, new MacFrameCodec(fcsType, plan.maxPsdu()),
+                settings, capture == null ? FrameTap.NONE : capture, backend::prefixedCounters);
     }
 
     @Deactivate
     void deactivate() {
-        CompletableFuture<Void> closed = new CompletableFuture<>();
-        loop.execute(() -> {
-            backend.phy().close();
+        driver.close(() -> {
             if (capture != null) {
                 capture.close();
             }
-            closed.complete(null);
         });
-        await(closed, "closing the radio backend");
     }
 
     static long parseEui64(String hex) {
@@ -187,110 +149,40 @@ public final class RadioComponent implements RadioDriver, MacListener {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(RadioListener listener) {
-        listeners.add(listener);
+        driver.addListener(listener);
     }
 
     void removeListener(RadioListener listener) {
-        listeners.remove(listener);
+        driver.removeListener(listener);
     }
 
     @Override
     public RadioSettings settings() {
-        return settings;
+        return driver.settings();
     }
 
     @Override
     public void apply(RadioSettings newSettings) {
-        plan.requireChannel(newSettings.channel());
-        CompletableFuture<Void> applied = new CompletableFuture<>();
-        loop.execute(() -> {
-            mac.apply(mac.settings().withPanId(newSettings.panId()).withShortAddress(newSettings.shortAddress())
-                    .withExtendedAddress(newSettings.extendedAddress()));
-            mac.setChannel(newSettings.channel());
-            backend.phy().setTxPower(newSettings.txPowerDbm());
-            settings = newSettings;
-            applied.complete(null);
-        });
-        await(applied, "applying radio settings");
+        driver.apply(newSettings);
     }
 
     @Override
     public LinkState linkState() {
-        return linkState;
+        return driver.linkState();
     }
 
     @Override
     public CompletionStage<TxStatus> send(MacAddress destination, byte[] payload, boolean ackRequest) {
-        byte[] copy = payload.clone();
-        CompletableFuture<TxStatus> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                mac.sendData(destination, copy, ackRequest).thenAccept(result::complete);
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
+        return driver.send(destination, payload, ackRequest);
     }
 
-    /** From the settings alone, so that layers above may ask from the event loop itself. */
     @Override
     public int maxPayload(MacAddress destination) {
-        RadioSettings current = settings;
-        return MacLayer.maxPayload(codec, MacSettings.defaults(current.panId(), current.shortAddress(),
-                current.extendedAddress(), true), destination);
+        return driver.maxPayload(destination);
     }
 
-    /** Taken on the event loop, where the counters live; waits at most two seconds for it. */
     @Override
     public RadioStatistics statistics() {
-        CompletableFuture<RadioStatistics> snapshot = new CompletableFuture<>();
-        loop.execute(() -> {
-            Map<String, Long> counters = new TreeMap<>(mac.counters().snapshot());
-            counters.putAll(backend.prefixedCounters());
-            snapshot.complete(new RadioStatistics(counters, mac.neighbours()));
-        });
-        return await(snapshot, "reading the radio statistics");
-    }
-
-    private static <T> T await(CompletableFuture<T> future, String what) {
-        try {
-            return future.get(STATISTICS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(what + ": the event loop did not answer within "
-                    + STATISTICS_TIMEOUT_SECONDS + " s");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(what + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(what + ": interrupted");
-        }
-    }
-
-    @Override
-    public void dataReceived(MacFrame frame, Reception reception) {
-        RadioFrame delivered = new RadioFrame(frame.source(), frame.destination(),
-                frame.destinationPanId().orElse(settings.panId()), frame.payload(), reception.rssiDbm(),
-                reception.lqi(), reception.channel(), reception.timestampNanos());
-        for (RadioListener listener : listeners) {
-            try {
-                listener.received(delivered);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "radio listener " + listener + " failed on a frame from " + frame.source(), e);
-            }
-        }
-    }
-
-    @Override
-    public void linkStateChanged(LinkState state) {
-        linkState = state;
-        LOG.log(state == LinkState.UP ? Level.INFO : Level.WARNING, "radio link " + state);
-        for (RadioListener listener : listeners) {
-            try {
-                listener.linkStateChanged(state);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "radio listener " + listener + " failed on link state " + state, e);
-            }
-        }
+        return driver.statistics();
     }
 }

@@ -20,6 +20,7 @@ import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.api.radio.NeighbourLink;
 import org.metermesh.api.radio.RadioDriver;
+import org.metermesh.api.status.StatusContributor;
 import org.metermesh.rpl.dodag.RootConfig;
 import org.metermesh.rpl.dodag.RouteSnapshot;
 import org.metermesh.rpl.dodag.RplEventListener;
@@ -45,11 +46,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * RSSI, LQI and ETX) and {@code rpl:flush} (a global repair: every meter rejoins afresh).
  */
 @Component(name = RplComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {Ipv6Listener.class, RplComponent.class},
+        service = {Ipv6Listener.class, RplComponent.class, StatusContributor.class},
         property = {"osgi.command.scope=rpl", "osgi.command.function=dodag", "osgi.command.function=neighbors",
             "osgi.command.function=flush"})
 @Designate(ocd = RplComponent.Config.class)
-public final class RplComponent implements Ipv6Listener {
+public final class RplComponent implements Ipv6Listener, StatusContributor {
 
     public static final String PID = "org.metermesh.rpl";
 
@@ -212,6 +213,14 @@ public final class RplComponent implements Ipv6Listener {
             return root.version();
         });
         return "global repair: DODAG version " + version + "; meters rejoin from scratch\n";
+    }
+
+    /** For the console's status line: the meters the root can route to now (0 before the root has started). */
+    @Override
+    public Map<String, Long> status() {
+        RplRoot current = root;
+        long routed = current == null ? 0 : onLoop(current::routeCount);
+        return Map.of(METERS_ROUTED, routed);
     }
 
     /** Counters of the root and the forwarding plane, for diagnostics. */
