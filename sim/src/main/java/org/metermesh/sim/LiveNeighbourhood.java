@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.counters.Counters;
+import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Prefix;
 import org.metermesh.api.radio.RadioSettings;
 import org.metermesh.radio.frame.FcsType;
@@ -21,6 +23,7 @@ import org.metermesh.radio.phy.ChannelPlan;
 import org.metermesh.rpl.dodag.RplEventListener;
 import org.metermesh.rpl.dodag.RplNode;
 import org.metermesh.rpl.forwarding.RoutingCores;
+import org.metermesh.sim.meter.SimulatedMeter;
 import org.metermesh.sixlowpan.iphc.ContextTable;
 import org.metermesh.sixlowpan.iphc.IphcCodec;
 
@@ -63,6 +66,9 @@ public final class LiveNeighbourhood {
     private final MacRadioDriver gatewayRadio;
     private final List<SimulatedNode> meters = new ArrayList<>();
     private final List<RplNode> cores = new ArrayList<>();
+    private final List<SimulatedMeter> apps = new ArrayList<>();
+    /** The gateway's address on the mesh prefix: where the meters' applications send. */
+    private final Ipv6Address gatewayAddress;
 
     /** The medium and the gateway's radio; meters come in {@link #addMeters} steps. Call on the loop. */
     private LiveNeighbourhood(Scheduler loop, Settings settings) {
@@ -79,6 +85,7 @@ public final class LiveNeighbourhood {
                 this::mediumCounters);
         this.positions = Neighbourhood.place(settings.layout(), settings.meters(), settings.density(),
                 settings.seed());
+        this.gatewayAddress = settings.meshPrefix().addressOf(SimulatedNodes.eui64(0));
     }
 
     /**
@@ -118,6 +125,14 @@ public final class LiveNeighbourhood {
                         return RoutingCores.of(core);
                     }));
             cores.get(i).start();
+            SimulatedNode node = meters.get(i);
+            RplNode core = cores.get(i);
+            SimulatedMeter app = new SimulatedMeter(loop, settings.profile(), new SplittableRandom(
+                    settings.seed() * 1_000_003L + id), String.format("MM%08d", id), node.globalAddress(),
+                    gatewayAddress, node.forwarding()::send, core::joined, () -> node.phy().close());
+            node.application(app::received);
+            apps.add(app);
+            app.start();
         }
         if (meters.size() < positions.size()) {
             loop.execute(this::addMeters);
@@ -145,8 +160,23 @@ public final class LiveNeighbourhood {
         return attached;
     }
 
+    /** Messages the meters' applications have confirmed by the gateway (2.04), by class. Call on the loop. */
+    public Map<String, Long> meterMessages() {
+        Map<String, Long> totals = new java.util.TreeMap<>();
+        for (SimulatedMeter app : apps) {
+            app.counters().snapshot().forEach((name, count) -> totals.merge(name, count, Long::sum));
+        }
+        return totals;
+    }
+
+    /** The application of meter {@code number} (1-based), once built. Call on the loop. */
+    public SimulatedMeter meter(int number) {
+        return apps.get(number - 1);
+    }
+
     /** Stops every meter and takes it off the medium. Call on the loop; the gateway radio is closed by its owner. */
     public void stopMeters() {
+        apps.forEach(SimulatedMeter::stop);
         cores.forEach(RplNode::stop);
         meters.forEach(meter -> meter.phy().close());
     }

@@ -45,6 +45,8 @@ final class SimulatedNode implements MacListener, LinkService, Ipv6Link {
     private final RplForwarder forwarder;
     private final RoutingCore core;
     private final Ipv6Prefix meshPrefix;
+    /** Where packets for this node's own applications go; none until {@link #application} is set. */
+    private java.util.function.Consumer<Ipv6Packet> application = packet -> { };
 
     /**
      * @param codec    shared by all nodes: the MAC frame codec is stateless
@@ -62,9 +64,20 @@ final class SimulatedNode implements MacListener, LinkService, Ipv6Link {
                 MacSettings.defaults(panId, MacSettings.NO_SHORT_ADDRESS, eui64.value(), id == 0), 32, this, tap);
         this.adaptation = new AdaptationLayer(scheduler, this, iphc, ReassemblyConfig.DEFAULTS,
                 (packet, source, rssi, lqi) -> forwarding().received(packet, source, rssi, lqi));
-        this.forwarder = new RplForwarder(this, meshPrefix, this::core, (packet, source, rssi, lqi) -> { });
+        this.forwarder = new RplForwarder(this, meshPrefix, this::core,
+                (packet, source, rssi, lqi) -> application.accept(packet));
         this.core = coreFor.apply(forwarder);
         mac.start();
+    }
+
+    /** Delivers the packets addressed to this node (UDP, the meter application) to {@code receiver}. */
+    void application(java.util.function.Consumer<Ipv6Packet> receiver) {
+        this.application = receiver;
+    }
+
+    /** This node's address on the mesh prefix. */
+    Ipv6Address globalAddress() {
+        return forwarder.globalAddress();
     }
 
     RoutingCore core() {
