@@ -318,10 +318,10 @@ public final class RplRoot {
         boolean any = false;
         boolean full = false;
         int unit = config.configuration().lifetimeUnit();
-        for (Group group : groups(dao)) {
+        for (DaoGroup group : DaoGroup.of(dao)) {
             // Non-storing Transit options name a Parent Address, storing ones do not (RFC 6550 6.7.8).
             List<TransitInformation> transits = new ArrayList<>();
-            for (TransitInformation t : group.transits) {
+            for (TransitInformation t : group.transits()) {
                 if (t.parentAddress().isPresent() != config.storing()) {
                     transits.add(t);
                 } else {
@@ -332,7 +332,7 @@ public final class RplRoot {
             if (transits.isEmpty()) {
                 continue;
             }
-            for (RplTarget target : group.targets) {
+            for (RplTarget target : group.targets()) {
                 if (!usable(target)) {
                     continue;
                 }
@@ -384,29 +384,6 @@ public final class RplRoot {
             return false;
         }
         return true;
-    }
-
-    /** RFC 6550 6.4.3: Target options followed by the Transit options that apply to them. */
-    private static List<Group> groups(Dao dao) {
-        List<Group> groups = new ArrayList<>();
-        Group current = null;
-        for (RplOption o : dao.options()) {
-            if (o instanceof RplTarget t) {
-                if (current == null || !current.transits.isEmpty()) {
-                    current = new Group();
-                    groups.add(current);
-                }
-                current.targets.add(t);
-            } else if (o instanceof TransitInformation t && current != null) {
-                current.transits.add(t);
-            }
-        }
-        return groups;
-    }
-
-    private static final class Group {
-        final List<RplTarget> targets = new ArrayList<>(1);
-        final List<TransitInformation> transits = new ArrayList<>(3);
     }
 
     private void sendDio(Ipv6Address destination, MacAddress nextHop) {
