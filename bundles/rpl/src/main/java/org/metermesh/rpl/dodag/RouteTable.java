@@ -79,6 +79,8 @@ final class RouteTable {
 
     private Cancellable sweep;
     private long sweepDue;
+    /** Whether changed targets are remembered for a save: only with a store to save to. */
+    private boolean tracking;
 
     RouteTable(Scheduler scheduler, Counters counters, int capacity) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -109,13 +111,13 @@ final class RouteTable {
             entry = new Entry(target, pathSequence);
             routes.put(target, entry);
             result = Update.ADDED;
-            dirty.add(target);
+            changed(target);
         } else {
             int order = Lollipop.compare(pathSequence, entry.pathSequence);
             if (order < 0 && order != Lollipop.INCOMPARABLE) {
                 return Update.STALE;
             }
-            dirty.add(target);
+            changed(target);
             if (order != 0) {
                 entry.parents.clear();
                 entry.pathSequence = pathSequence;
@@ -177,7 +179,7 @@ final class RouteTable {
             }
             Entry stale = pointing;
             stale.parents.removeIf(p -> p.address.equals(target));
-            dirty.add(stale.target);
+            changed(stale.target);
             counters.increment("route-stale-parent");
             if (stale.parents.isEmpty()) {
                 routes.remove(stale.target);
@@ -254,12 +256,26 @@ final class RouteTable {
 
     /** Forgets every route (and so every stored record) and cancels the expiry task. */
     void clear() {
-        dirty.addAll(routes.keySet());
+        routes.keySet().forEach(this::changed);
         routes.clear();
         expiries.clear();
         if (sweep != null) {
             sweep.cancel();
             sweep = null;
+        }
+    }
+
+    /** Starts or stops remembering changed targets for {@link #drainDirty()}. */
+    void trackChanges(boolean on) {
+        tracking = on;
+        if (!on) {
+            dirty.clear();
+        }
+    }
+
+    private void changed(Ipv6Address target) {
+        if (tracking) {
+            dirty.add(target);
         }
     }
 
@@ -368,7 +384,7 @@ final class RouteTable {
             Expiry due = head;
             if (entry.parents.removeIf(p -> p.address.equals(due.parent) && p.expiresAt == due.due)) {
                 counters.increment("route-expired");
-                dirty.add(head.target);
+                changed(head.target);
                 if (entry.parents.isEmpty()) {
                     routes.remove(head.target);
                     counters.increment("route-removed");

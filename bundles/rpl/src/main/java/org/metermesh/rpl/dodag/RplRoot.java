@@ -121,6 +121,7 @@ public final class RplRoot {
         this.prefixInformation = new PrefixInformation(config.prefix().length(), false, true, true,
                 RplOption.INFINITE_LIFETIME_32, RplOption.INFINITE_LIFETIME_32, dodagId);
         this.routes = new RouteTable(scheduler, counters, config.routeCapacity());
+        this.routes.trackChanges(store != RouteStore.NONE);
         this.storingRoutes = new StoringRoutes(scheduler, config.routeCapacity());
         this.trickle = new TrickleTimer(scheduler, config.trickle(), new TrickleListener() {
             @Override
@@ -141,7 +142,9 @@ public final class RplRoot {
         }
         running = true;
         trickle.start();
-        saveTask = scheduler.schedule(SAVE_INTERVAL, this::saveTick);
+        if (store != RouteStore.NONE) {
+            saveTask = scheduler.schedule(SAVE_INTERVAL, this::saveTick);
+        }
     }
 
     /** Stops advertising and saves what changed; the routes stay (they still expire). */
@@ -228,7 +231,7 @@ public final class RplRoot {
      */
     public void save() {
         Set<Ipv6Address> changed = routes.drainDirty();
-        if (changed.isEmpty() && !dodagDirty && staleKeys.isEmpty()) {
+        if (store == RouteStore.NONE || changed.isEmpty() && !dodagDirty && staleKeys.isEmpty()) {
             return;
         }
         Map<String, byte[]> records = new HashMap<>();
