@@ -38,7 +38,7 @@ final class StoringRoutes {
      *
      * @param lifetimeUnits the Path Lifetime of the DAO that set it, to pass on when the node re-announces it
      */
-    public record Route(Ipv6Address target, MacAddress nextHop, int pathSequence, int lifetimeUnits,
+    record Route(Ipv6Address target, MacAddress nextHop, int pathSequence, int lifetimeUnits,
             long expiresAtNanos) {
     }
 
@@ -60,7 +60,7 @@ final class StoringRoutes {
      * @param lifetimeUnits    the Path Lifetime (0: No-Path, 0xFF: infinite)
      * @param lifetimeUnitSecs seconds per lifetime unit
      */
-    public Update update(Ipv6Address target, MacAddress nextHop, int pathSequence, int lifetimeUnits,
+    Update update(Ipv6Address target, MacAddress nextHop, int pathSequence, int lifetimeUnits,
             int lifetimeUnitSecs) {
         long now = scheduler.nanoTime();
         Route old = live(target, now);
@@ -89,39 +89,25 @@ final class StoringRoutes {
         return old == null ? Update.ADDED : Update.UPDATED;
     }
 
-    /** Whether the table has room for {@code target} (it is there already, or there is a free place). */
-    public boolean fits(Ipv6Address target) {
-        long now = scheduler.nanoTime();
-        if (live(target, now) != null || routes.size() < capacity) {
-            return true;
-        }
-        purgeExpired(now);
-        return routes.size() < capacity;
-    }
-
     /** The child towards {@code target}, if a live route is stored. */
-    public Optional<MacAddress> nextHop(Ipv6Address target) {
+    Optional<MacAddress> nextHop(Ipv6Address target) {
         Route r = live(target, scheduler.nanoTime());
         return r == null ? Optional.empty() : Optional.of(r.nextHop);
     }
 
     /** Every live route, sorted by target. */
-    public List<Route> routes() {
+    List<Route> routes() {
         purgeExpired(scheduler.nanoTime());
         List<Route> out = new ArrayList<>(routes.values());
         out.sort((a, b) -> a.target.compareTo(b.target));
         return Collections.unmodifiableList(out);
     }
 
-    public int size() {
+    int size() {
         return routes.size();
     }
 
-    public int capacity() {
-        return capacity;
-    }
-
-    public void clear() {
+    void clear() {
         routes.clear();
     }
 
