@@ -7,6 +7,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,12 @@ import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.metermesh.api.clock.Scheduler;
+import org.metermesh.api.ipv6.Ipv6Address;
+import org.metermesh.api.ipv6.Ipv6Listener;
+import org.metermesh.api.ipv6.Ipv6Packet;
+import org.metermesh.api.ipv6.Ipv6Prefix;
+import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.RadioDriver;
 import org.metermesh.api.state.StateStore;
 import org.metermesh.itest.support.Await;
@@ -129,6 +136,94 @@ public class HotSwapIT {
                     .orElseThrow(() -> new AssertionError("the route is gone after the update")));
         } finally {
             context.ungetService(newStore);
+        }
+    }
+
+    /**
+     * Issue 5: the root's routes live in the state store, so the root of an updated RPL bundle routes to a meter at
+     * once, without waiting for the meter's next DAO (up to its 2 h lifetime away).
+     */
+    @Test
+    public void theRootOfAnUpdatedRplBundleKeepsItsRoutesAndVersion() throws Exception {
+        MeterMesh.configureAll(configAdmin);
+        Bundle rplBundle = MeterMesh.bundle(context, RPL);
+        Object console = Await.value("the RPL console", () -> rplCommands(rplBundle.getVersion()), c -> c != null);
+        String before = Await.value("the root started", () -> invoke(console, "dodag"), text -> text != null);
+        Ipv6Address root = Ipv6Address.parse(before.split(" ")[1]);
+        ExtendedAddress meterMac = ExtendedAddress.of(0x0212_4b00_0000_0007L);
+        Ipv6Address meter = Ipv6Address.of(Ipv6Prefix.of(root, 64), meterMac);
+
+        // A DAO of a meter right below the root (RFC 6550 6.4), delivered as the 6LoWPAN link would, on the loop.
+        Ipv6Packet dao = Ipv6Packet.builder().source(meter).destination(root).hopLimit(64)
+                .icmpv6(155, 2, daoBody(meter, root)).build();
+        Ipv6Listener rpl = rplListener();
+        Scheduler loop = context.getService(context.getServiceReference(Scheduler.class));
+        loop.execute(() -> rpl.received(dao, meterMac, -60, 200));
+        String routed = Await.value("the meter's route at the root", () -> invoke(console, "dodag"),
+                text -> text != null && text.contains(meter.toString()));
+
+        Version next = Jars.nextVersion(rplBundle);
+        rplBundle.update(new ByteArrayInputStream(Jars.withBundleVersion(rplBundle, next)));
+
+        Object newConsole = Await.value("the RPL console of rpl " + next, () -> rplCommands(next), c -> c != null);
+        String after = Await.value("the new root started", () -> invoke(newConsole, "dodag"), text -> text != null);
+        assertTrue(after, after.contains(", 1 meters"));
+        assertTrue(after, after.contains(meter.toString()));
+        assertEquals("DODAG version and meter count", firstLine(routed), firstLine(after));
+    }
+
+    private static final String RPL = "org.metermesh.rpl";
+
+    /** RFC 6550 6.4.1 DAO base (K flag), 6.7.7 RPL Target /128, 6.7.8 Transit Information with Parent Address. */
+    private static byte[] daoBody(Ipv6Address target, Ipv6Address parent) {
+        ByteBuffer body = ByteBuffer.allocate(4 + 20 + 22);
+        body.put((byte) 0).put((byte) 0x80).put((byte) 0).put((byte) 1);
+        body.put((byte) 0x05).put((byte) 18).put((byte) 0).put((byte) 128).put(target.toBytes());
+        body.put((byte) 0x06).put((byte) 20).put((byte) 0).put((byte) 0x80).put((byte) 241).put((byte) 120)
+                .put(parent.toBytes());
+        return body.array();
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("");
+    }
+
+    private Ipv6Listener rplListener() throws Exception {
+        ServiceReference<?>[] refs = context.getServiceReferences(Ipv6Listener.class.getName(),
+                "(component.name=" + RPL + ")");
+        assertNotNull("the RPL component as Ipv6Listener", refs);
+        return (Ipv6Listener) context.getService(refs[0]);
+    }
+
+    /** The console of the RPL bundle of {@code version}; null until it is registered. */
+    private Object rplCommands(Version version) {
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences((String) null, "(osgi.command.scope=rpl)");
+            if (refs == null) {
+                return null;
+            }
+            for (ServiceReference<?> ref : refs) {
+                if (ref.getBundle() != null && version.equals(ref.getBundle().getVersion())) {
+                    return context.getService(ref);
+                }
+            }
+            return null;
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Null while the root has not started yet. */
+    private static String invoke(Object console, String command) {
+        try {
+            return (String) console.getClass().getMethod(command).invoke(console);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalStateException) {
+                return null;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Locale;
 
 import org.metermesh.radio.medium.MediumSettings;
+import org.metermesh.rpl.message.RplMessage.Dio;
 
 /**
  * What to simulate, from the command line:
  * {@code --meters N --seed S --sim-time 1h [--layout streets|random] [--density D] [--loss P] [--pcap FILE]
- * [--report FILE.json] [--kill METER@TIME] [--cut A-B@TIME]}. Meter numbers start at 1; 0 is the gateway.
+ * [--report FILE.json] [--kill METER@TIME] [--cut A-B@TIME] [--mop non-storing|storing]}. Meter numbers start at 1;
+ * 0 is the gateway.
+ *
+ * @param mop the gateway's Mode of Operation, {@link Dio#MOP_NON_STORING} or {@link Dio#MOP_STORING_NO_MULTICAST}
  */
 public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbourhood.Layout layout, double density,
-        double extraLoss, Path pcap, Path report, List<Kill> kills, List<Cut> cuts) {
+        double extraLoss, Path pcap, Path report, List<Kill> kills, List<Cut> cuts, int mop) {
 
     /**
      * Meters stand near the ground among houses: path loss grows faster than in the suburban default
@@ -44,6 +48,7 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
     public static final String USAGE = """
             usage: ./metermesh sim --meters N [--seed S] [--sim-time 1h] [--layout streets|random] [--density D]
                                    [--loss P] [--pcap FILE] [--report FILE.json] [--kill METER@TIME] [--cut A-B@TIME]
+                                   [--mop non-storing|storing]
               --meters N        meters in the neighbourhood (the gateway comes on top)
               --seed S          seed of every random choice; the same seed replays the same run (default 1)
               --sim-time T      simulated time to run, e.g. 90s, 15m, 1h (default 1h)
@@ -54,6 +59,8 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
               --report FILE     write the JSON report to FILE
               --kill M@T        meter M dies at simulated time T (repeatable), e.g. --kill 17@20m
               --cut A-B@T       the radio link between nodes A and B is cut at time T (repeatable); 0 is the gateway
+              --mop M           RPL mode of the gateway's DODAG: non-storing (default, source routes from the
+                                gateway) or storing (every meter keeps its sub-DODAG's routes, hop by hop)
             """;
 
     public static ScenarioOptions parse(String... args) {
@@ -67,6 +74,7 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
         Path report = null;
         List<Kill> kills = new ArrayList<>();
         List<Cut> cuts = new ArrayList<>();
+        int mop = Dio.MOP_NON_STORING;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -85,6 +93,7 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
                 case "--report" -> report = Path.of(value);
                 case "--kill" -> kills.add(kill(value));
                 case "--cut" -> cuts.add(cut(value));
+                case "--mop" -> mop = mop(value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
@@ -99,7 +108,7 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
             requireNode("--cut", cut.b(), meters, true);
         }
         return new ScenarioOptions(meters, seed, simTime, layout, density, loss, pcap, report, List.copyOf(kills),
-                List.copyOf(cuts));
+                List.copyOf(cuts), mop);
     }
 
     private static void requireNode(String option, int node, int meters, boolean gatewayAllowed) {
@@ -125,6 +134,14 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
         }
         return new Cut(nonNegativeInt("--cut", nodes[0]), nonNegativeInt("--cut", nodes[1]),
                 DurationText.parse(parts[1]));
+    }
+
+    private static int mop(String value) {
+        return switch (value) {
+            case "non-storing" -> Dio.MOP_NON_STORING;
+            case "storing" -> Dio.MOP_STORING_NO_MULTICAST;
+            default -> throw new IllegalArgumentException("--mop '" + value + "' is not non-storing or storing");
+        };
     }
 
     private static Neighbourhood.Layout layout(String value) {

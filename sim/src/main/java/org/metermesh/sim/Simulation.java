@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.metermesh.api.counters.Counters;
 import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Prefix;
+import org.metermesh.api.radio.MacAddress;
 import org.metermesh.platform.clock.VirtualScheduler;
 import org.metermesh.radio.frame.FcsType;
 import org.metermesh.radio.frame.MacFrameCodec;
@@ -131,8 +134,8 @@ final class Simulation {
         }
         gateway = new SimulatedNode(0, scheduler, medium.attach(new Position(0, 0), CHANNEL, TX_POWER_DBM), PLAN,
                 codec, iphc, MESH_PREFIX, PAN, tap, forwarder -> {
-                    root = new RplRoot(scheduler, RootConfig.defaults(SimulatedNodes.eui64(0), MESH_PREFIX),
-                            forwarder, RplEventListener.NONE, rplCounters);
+                    root = new RplRoot(scheduler, RootConfig.defaults(SimulatedNodes.eui64(0), MESH_PREFIX)
+                            .withMop(options.mop()), forwarder, RplEventListener.NONE, rplCounters);
                     return RoutingCores.of(root);
                 });
         List<Position> positions = Neighbourhood.place(options.layout(), options.meters(), options.density(),
@@ -197,7 +200,7 @@ final class Simulation {
                 continue;
             }
             Ipv6Address address = Ipv6Address.of(MESH_PREFIX, meters.get(i).eui64());
-            if (root.sourceRoute(address).isPresent()) {
+            if (root.canRoute(address)) {
                 routed.set(i);
             }
         }
@@ -222,7 +225,8 @@ final class Simulation {
             }
         }
         double[] joinTimes = Arrays.stream(firstJoinNanos).filter(t -> t >= 0).mapToDouble(t -> t / 1e9).toArray();
-        int maxDepth = root.routes().stream().mapToInt(RouteSnapshot::depth).max().orElse(0);
+        int maxDepth = root.config().storing() ? deepestParentChain()
+                : root.routes().stream().mapToInt(RouteSnapshot::depth).max().orElse(0);
         long loops = root.counters().get("loops");
         long controlBytes = gateway.forwarding().counters().get("control-bytes");
         for (SimulatedNode meter : meters) {
@@ -233,6 +237,35 @@ final class Simulation {
                 everyReachableJoined && reachable > 0 ? formation / 1e9 : (reachable == 0 ? 0 : Double.NaN),
                 Percentiles.of(joinTimes, 50), Percentiles.of(joinTimes, 95), maxDepth, loops, controlBytes,
                 scheduler.nanoTime() / 1e9, wallSeconds, heapPerMeter, options.seed(), counters());
+    }
+
+    /**
+     * Storing mode: the root knows only next hops, so the depth comes from the meters' preferred parents (a chain
+     * that does not reach the root within as many hops as there are meters counts as no depth).
+     */
+    private int deepestParentChain() {
+        Map<MacAddress, RplNode> byMac = new HashMap<>();
+        for (RplNode core : meterCores) {
+            byMac.put(core.mac(), core);
+        }
+        int deepest = 0;
+        for (RplNode core : meterCores) {
+            int depth = 0;
+            RplNode at = core;
+            while (at != null && depth <= meterCores.size()) {
+                Optional<MacAddress> parent = at.preferredParent();
+                if (parent.isEmpty()) {
+                    depth = 0;
+                    break;
+                }
+                depth++;
+                at = byMac.get(parent.get());
+            }
+            if (depth <= meterCores.size()) {
+                deepest = Math.max(deepest, depth);
+            }
+        }
+        return deepest;
     }
 
     private Map<String, Long> counters() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.metermesh.rpl.message.RplMessage.Dio;
 
 class ScenarioOptionsTest {
 
@@ -36,6 +37,17 @@ class ScenarioOptionsTest {
         assertThat(options.simTime()).isEqualTo(Duration.ofHours(1));
         assertThat(options.layout()).isEqualTo(Neighbourhood.Layout.STREETS);
         assertThat(options.kills()).isEmpty();
+        assertThat(options.mop()).isEqualTo(Dio.MOP_NON_STORING);
+    }
+
+    @Test
+    void storingModeIsChosenByName() {
+        assertThat(ScenarioOptions.parse("--meters", "10", "--mop", "storing").mop())
+                .isEqualTo(Dio.MOP_STORING_NO_MULTICAST);
+        assertThat(ScenarioOptions.parse("--meters", "10", "--mop", "non-storing").mop())
+                .isEqualTo(Dio.MOP_NON_STORING);
+        assertThatThrownBy(() -> ScenarioOptions.parse("--meters", "10", "--mop", "3"))
+                .hasMessage("--mop '3' is not non-storing or storing");
     }
 
     @Test

@@ -38,6 +38,31 @@ class SimulationTest {
     }
 
     @Test
+    void aStoringModeNeighbourhoodFormsAndTheRootReachesEveryMeterHopByHop() {
+        Simulation sim = simulation("--meters", "40", "--seed", "5", "--mop", "storing");
+        sim.start();
+        sim.advance(FORMATION, ProgressBar.SILENT);
+
+        SimulationReport report = sim.report(0);
+        assertThat(report.reachable()).isEqualTo(40);
+        assertThat(report.joined()).as("meters the root has a next hop for").isEqualTo(40);
+        assertThat(report.maxDepth()).isGreaterThan(1);
+        assertThat(metersOnACycle(sim)).isEmpty();
+        long relaying = sim.meterCores().stream().filter(core -> core.routeCount() > 0).count();
+        assertThat(relaying).as("meters that keep routes for their sub-DODAG").isPositive();
+        BitSet delivered = deliveredFromRoot(sim);
+        assertThat(delivered).as("meters the root reached with a packet").isEqualTo(allMeters(40));
+        assertThat(sim.gatewayNode().forwarding().counters().get("dropped:no-route")).isZero();
+        long relayedDown = 0;
+        for (int i = 0; i < sim.meterCount(); i++) {
+            relayedDown += sim.meterNode(i).forwarding().counters().get("forwarded:down");
+            Ipv6Address meter = Ipv6Address.of(Simulation.MESH_PREFIX, sim.meterNode(i).eui64());
+            assertThat(sim.root().sourceRoute(meter)).as("storing mode has no source routes").isEmpty();
+        }
+        assertThat(relayedDown).as("packets meters passed down by their own routes").isPositive();
+    }
+
+    @Test
     void theFinalDodagHasNoLoop() {
         Simulation sim = simulation("--meters", "80", "--seed", "4", "--layout", "random");
         sim.start();

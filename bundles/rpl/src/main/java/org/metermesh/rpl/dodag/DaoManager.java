@@ -141,6 +141,20 @@ final class DaoManager {
         return sequence;
     }
 
+    /**
+     * A DAOSequence for a DAO the node sends besides its own (storing mode: a child's passed on, a No-Path), from
+     * the same counter so that a DAO-ACK names exactly one of them.
+     */
+    int nextSequence() {
+        sequence = Lollipop.increment(sequence);
+        return sequence;
+    }
+
+    /** Whether a DAO with the current Path Sequence has gone out (the root or a parent may know it). */
+    boolean pathSequenceSent() {
+        return pathSequence != Lollipop.INIT;
+    }
+
     int pathSequence() {
         return pathSequence;
     }

@@ -60,6 +60,8 @@ import org.metermesh.rpl.link.NeighbourTableConfig;
  * <tr><td>{@code requireGrounded}</td><td>true: only a grounded DODAG is a path to the Border Router</td>
  *     <td>field manual ERR_RPL_NO_ROOT ("path to the Border Router"), RFC 6550 3.2.4 (G flag)</td></tr>
  * <tr><td>{@code instanceId}</td><td>empty: join the first RPL Instance heard</td><td>RFC 6550 8.2.1</td></tr>
+ * <tr><td>{@code routeCapacity}</td><td>256 storing-mode routes</td><td>a memory bound, MeterMesh's choice (only
+ *     used in storing-mode DODAGs)</td></tr>
  * </table>
  *
  * @param mac                 the meter's EUI-64; its link-local address is {@code fe80::} + the derived IID
@@ -79,12 +81,14 @@ import org.metermesh.rpl.link.NeighbourTableConfig;
  * @param holdDown            how long a local repair poisons before choosing a parent again
  * @param requireGrounded     whether only grounded DODAGs count as a path to a root
  * @param instanceId          the only RPLInstanceID to join, or empty for any
+ * @param routeCapacity       in a storing-mode DODAG (RFC 6550 9.8), the most sub-DODAG targets kept; a DAO for
+ *                            one more is rejected with DAO-ACK status 128
  */
 public record NodeConfig(ExtendedAddress mac, NeighbourTableConfig neighbours, Duration joinJitter,
         Duration discoveryTimeout, Duration disInterval, Duration daoDelay, Duration daoAckTimeout,
         int daoMaxTransmissions, Duration daoRetryBackoff, Duration daoRefreshMargin, OptionalInt daoLifetimeUnits,
         Duration probeInterval, Duration urgentProbeDelay, Duration holdDown, boolean requireGrounded,
-        OptionalInt instanceId) {
+        OptionalInt instanceId, int routeCapacity) {
 
     public static final Duration DEFAULT_JOIN_JITTER = Duration.ofSeconds(60);
     public static final Duration DEFAULT_DISCOVERY_TIMEOUT = Duration.ofSeconds(120);
@@ -97,6 +101,8 @@ public record NodeConfig(ExtendedAddress mac, NeighbourTableConfig neighbours, D
     public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(300);
     public static final Duration DEFAULT_URGENT_PROBE_DELAY = Duration.ofSeconds(5);
     public static final Duration DEFAULT_HOLD_DOWN = Duration.ofSeconds(8);
+    /** Storing-mode routes a meter keeps at most: a memory bound, MeterMesh's choice. */
+    public static final int DEFAULT_ROUTE_CAPACITY = 256;
 
     public NodeConfig {
         Objects.requireNonNull(mac, "mac");
@@ -122,6 +128,9 @@ public record NodeConfig(ExtendedAddress mac, NeighbourTableConfig neighbours, D
         if (instanceId.isPresent() && (instanceId.getAsInt() < 0 || instanceId.getAsInt() > 255)) {
             throw new IllegalArgumentException("RPLInstanceID " + instanceId.getAsInt() + " is outside 0..255");
         }
+        if (routeCapacity < 1) {
+            throw new IllegalArgumentException("route capacity " + routeCapacity + " is below 1");
+        }
     }
 
     /** The defaults in the table above. */
@@ -129,61 +138,67 @@ public record NodeConfig(ExtendedAddress mac, NeighbourTableConfig neighbours, D
         return new NodeConfig(mac, NeighbourTableConfig.defaults(), DEFAULT_JOIN_JITTER, DEFAULT_DISCOVERY_TIMEOUT,
                 DEFAULT_DIS_INTERVAL, DEFAULT_DAO_DELAY, DEFAULT_DAO_ACK_TIMEOUT, DEFAULT_DAO_MAX_TRANSMISSIONS,
                 DEFAULT_DAO_RETRY_BACKOFF, DEFAULT_DAO_REFRESH_MARGIN, OptionalInt.empty(), DEFAULT_PROBE_INTERVAL,
-                DEFAULT_URGENT_PROBE_DELAY, DEFAULT_HOLD_DOWN, true, OptionalInt.empty());
+                DEFAULT_URGENT_PROBE_DELAY, DEFAULT_HOLD_DOWN, true, OptionalInt.empty(), DEFAULT_ROUTE_CAPACITY);
     }
 
     public NodeConfig withNeighbours(NeighbourTableConfig value) {
         return new NodeConfig(mac, value, joinJitter, discoveryTimeout, disInterval, daoDelay, daoAckTimeout,
                 daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, daoLifetimeUnits, probeInterval,
-                urgentProbeDelay, holdDown, requireGrounded, instanceId);
+                urgentProbeDelay, holdDown, requireGrounded, instanceId, routeCapacity);
     }
 
     public NodeConfig withJoinJitter(Duration value) {
         return new NodeConfig(mac, neighbours, value, discoveryTimeout, disInterval, daoDelay, daoAckTimeout,
                 daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, daoLifetimeUnits, probeInterval,
-                urgentProbeDelay, holdDown, requireGrounded, instanceId);
+                urgentProbeDelay, holdDown, requireGrounded, instanceId, routeCapacity);
     }
 
     public NodeConfig withDiscoveryTimeout(Duration value) {
         return new NodeConfig(mac, neighbours, joinJitter, value, disInterval, daoDelay, daoAckTimeout,
                 daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, daoLifetimeUnits, probeInterval,
-                urgentProbeDelay, holdDown, requireGrounded, instanceId);
+                urgentProbeDelay, holdDown, requireGrounded, instanceId, routeCapacity);
     }
 
     public NodeConfig withDisInterval(Duration value) {
         return new NodeConfig(mac, neighbours, joinJitter, discoveryTimeout, value, daoDelay, daoAckTimeout,
                 daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, daoLifetimeUnits, probeInterval,
-                urgentProbeDelay, holdDown, requireGrounded, instanceId);
+                urgentProbeDelay, holdDown, requireGrounded, instanceId, routeCapacity);
     }
 
     public NodeConfig withDaoLifetimeUnits(int units) {
         return new NodeConfig(mac, neighbours, joinJitter, discoveryTimeout, disInterval, daoDelay, daoAckTimeout,
                 daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, OptionalInt.of(units), probeInterval,
-                urgentProbeDelay, holdDown, requireGrounded, instanceId);
+                urgentProbeDelay, holdDown, requireGrounded, instanceId, routeCapacity);
     }
 
     public NodeConfig withDaoDelay(Duration value) {
         return new NodeConfig(mac, neighbours, joinJitter, discoveryTimeout, disInterval, value, daoAckTimeout,
                 daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, daoLifetimeUnits, probeInterval,
-                urgentProbeDelay, holdDown, requireGrounded, instanceId);
+                urgentProbeDelay, holdDown, requireGrounded, instanceId, routeCapacity);
     }
 
     public NodeConfig withProbeInterval(Duration value) {
         return new NodeConfig(mac, neighbours, joinJitter, discoveryTimeout, disInterval, daoDelay, daoAckTimeout,
                 daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, daoLifetimeUnits, value, urgentProbeDelay,
-                holdDown, requireGrounded, instanceId);
+                holdDown, requireGrounded, instanceId, routeCapacity);
     }
 
     public NodeConfig withRequireGrounded(boolean value) {
         return new NodeConfig(mac, neighbours, joinJitter, discoveryTimeout, disInterval, daoDelay, daoAckTimeout,
                 daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, daoLifetimeUnits, probeInterval,
-                urgentProbeDelay, holdDown, value, instanceId);
+                urgentProbeDelay, holdDown, value, instanceId, routeCapacity);
     }
 
     public NodeConfig withInstanceId(int value) {
         return new NodeConfig(mac, neighbours, joinJitter, discoveryTimeout, disInterval, daoDelay, daoAckTimeout,
                 daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, daoLifetimeUnits, probeInterval,
-                urgentProbeDelay, holdDown, requireGrounded, OptionalInt.of(value));
+                urgentProbeDelay, holdDown, requireGrounded, OptionalInt.of(value), routeCapacity);
+    }
+
+    public NodeConfig withRouteCapacity(int value) {
+        return new NodeConfig(mac, neighbours, joinJitter, discoveryTimeout, disInterval, daoDelay, daoAckTimeout,
+                daoMaxTransmissions, daoRetryBackoff, daoRefreshMargin, daoLifetimeUnits, probeInterval,
+                urgentProbeDelay, holdDown, requireGrounded, instanceId, value);
     }
 
     private static void positive(String name, Duration d) {

@@ -37,7 +37,8 @@ import org.metermesh.rpl.trickle.TrickleConfig;
  *     parent; the topology bundle wants the backups too)</td></tr>
  * <tr><td>grounded</td><td>true: the gateway reaches the utility's head-end</td><td>RFC 6550 3.2.4</td></tr>
  * <tr><td>DODAGPreference</td><td>0</td><td>RFC 6550 6.3.1 default; Contiki-NG RPL_PREFERENCE</td></tr>
- * <tr><td>MOP</td><td>1, non-storing</td><td>RFC 6550 9.7; issue 5</td></tr>
+ * <tr><td>MOP</td><td>1, non-storing (2, storing without multicast, on request)</td><td>RFC 6550 9.7, 9.8;
+ *     issue 5</td></tr>
  * <tr><td>route capacity</td><td>65,536 targets</td><td>a memory bound, not an RFC value; beyond it DAOs are
  *     rejected with DAO-ACK status 128</td></tr>
  * </table>
@@ -49,9 +50,10 @@ import org.metermesh.rpl.trickle.TrickleConfig;
  * @param grounded      the G flag
  * @param preference    DODAGPreference, 0-7
  * @param routeCapacity the most targets the route table holds
+ * @param mop           Mode of Operation: {@link Dio#MOP_NON_STORING} or {@link Dio#MOP_STORING_NO_MULTICAST}
  */
 public record RootConfig(ExtendedAddress mac, Ipv6Prefix prefix, int instanceId, DodagConfiguration configuration,
-        boolean grounded, int preference, int routeCapacity) {
+        boolean grounded, int preference, int routeCapacity, int mop) {
 
     /** MeterMesh's Path Control Size (see the class comment). */
     public static final int DEFAULT_PATH_CONTROL_SIZE = 2;
@@ -89,11 +91,15 @@ public record RootConfig(ExtendedAddress mac, Ipv6Prefix prefix, int instanceId,
         if (routeCapacity < 1) {
             throw new IllegalArgumentException("route capacity " + routeCapacity + " is below 1");
         }
+        if (mop != Dio.MOP_NON_STORING && mop != Dio.MOP_STORING_NO_MULTICAST) {
+            throw new IllegalArgumentException("MOP " + mop + " is neither 1 (non-storing) nor 2 (storing)");
+        }
     }
 
     /** The defaults in the table above. */
     public static RootConfig defaults(ExtendedAddress mac, Ipv6Prefix prefix) {
-        return new RootConfig(mac, prefix, 0, meterMeshConfiguration(), true, 0, DEFAULT_ROUTE_CAPACITY);
+        return new RootConfig(mac, prefix, 0, meterMeshConfiguration(), true, 0, DEFAULT_ROUTE_CAPACITY,
+                Dio.MOP_NON_STORING);
     }
 
     /** The DODAG Configuration option with MeterMesh's defaults (see the class comment). */
@@ -105,19 +111,19 @@ public record RootConfig(ExtendedAddress mac, Ipv6Prefix prefix, int instanceId,
     }
 
     public RootConfig withConfiguration(DodagConfiguration value) {
-        return new RootConfig(mac, prefix, instanceId, value, grounded, preference, routeCapacity);
+        return new RootConfig(mac, prefix, instanceId, value, grounded, preference, routeCapacity, mop);
     }
 
     public RootConfig withInstanceId(int value) {
-        return new RootConfig(mac, prefix, value, configuration, grounded, preference, routeCapacity);
+        return new RootConfig(mac, prefix, value, configuration, grounded, preference, routeCapacity, mop);
     }
 
     public RootConfig withGrounded(boolean value) {
-        return new RootConfig(mac, prefix, instanceId, configuration, value, preference, routeCapacity);
+        return new RootConfig(mac, prefix, instanceId, configuration, value, preference, routeCapacity, mop);
     }
 
     public RootConfig withRouteCapacity(int value) {
-        return new RootConfig(mac, prefix, instanceId, configuration, grounded, preference, value);
+        return new RootConfig(mac, prefix, instanceId, configuration, grounded, preference, value, mop);
     }
 
     /** The DODAGID: the gateway's global address. */
@@ -125,9 +131,13 @@ public record RootConfig(ExtendedAddress mac, Ipv6Prefix prefix, int instanceId,
         return Ipv6Address.of(prefix, mac);
     }
 
-    /** The Mode of Operation advertised: always non-storing. */
-    public int mop() {
-        return Dio.MOP_NON_STORING;
+    public RootConfig withMop(int value) {
+        return new RootConfig(mac, prefix, instanceId, configuration, grounded, preference, routeCapacity, value);
+    }
+
+    /** Whether the DODAG runs in storing mode (MOP 2, RFC 6550 9.8): routes hop by hop, no source routes. */
+    public boolean storing() {
+        return mop == Dio.MOP_STORING_NO_MULTICAST;
     }
 
     /** The DIO Trickle parameters of {@link #configuration()}. */

@@ -1,6 +1,7 @@
 package org.metermesh.rpl.dodag;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -73,9 +74,13 @@ final class RouteTable {
     private final int capacity;
     private final Map<Ipv6Address, Entry> routes = new HashMap<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>();
+    /** Targets changed since the last {@link #drainDirty()}: what the next save must write or remove. */
+    private final Set<Ipv6Address> dirty = new HashSet<>();
 
     private Cancellable sweep;
     private long sweepDue;
+    /** Whether changed targets are remembered for a save: only with a store to save to. */
+    private boolean tracking;
 
     RouteTable(Scheduler scheduler, Counters counters, int capacity) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -106,11 +111,13 @@ final class RouteTable {
             entry = new Entry(target, pathSequence);
             routes.put(target, entry);
             result = Update.ADDED;
+            changed(target);
         } else {
             int order = Lollipop.compare(pathSequence, entry.pathSequence);
             if (order < 0 && order != Lollipop.INCOMPARABLE) {
                 return Update.STALE;
             }
+            changed(target);
             if (order != 0) {
                 entry.parents.clear();
                 entry.pathSequence = pathSequence;
@@ -172,6 +179,7 @@ final class RouteTable {
             }
             Entry stale = pointing;
             stale.parents.removeIf(p -> p.address.equals(target));
+            changed(stale.target);
             counters.increment("route-stale-parent");
             if (stale.parents.isEmpty()) {
                 routes.remove(stale.target);
@@ -246,14 +254,104 @@ final class RouteTable {
         return List.copyOf(out);
     }
 
-    /** Forgets every route and cancels the expiry task. */
+    /** Forgets every route (and so every stored record) and cancels the expiry task. */
     void clear() {
+        routes.keySet().forEach(this::changed);
         routes.clear();
         expiries.clear();
         if (sweep != null) {
             sweep.cancel();
             sweep = null;
         }
+    }
+
+    /** Starts or stops remembering changed targets for {@link #drainDirty()}. */
+    void trackChanges(boolean on) {
+        tracking = on;
+        if (!on) {
+            dirty.clear();
+        }
+    }
+
+    private void changed(Ipv6Address target) {
+        if (tracking) {
+            dirty.add(target);
+        }
+    }
+
+    /** The targets changed since the last call: each is to be saved with {@link #stored} or removed if absent. */
+    Set<Ipv6Address> drainDirty() {
+        Set<Ipv6Address> out = Set.copyOf(dirty);
+        dirty.clear();
+        return out;
+    }
+
+    /** Marks targets to be saved again (a save failed). */
+    void markDirty(Set<Ipv6Address> targets) {
+        dirty.addAll(targets);
+    }
+
+    /**
+     * {@code target}'s entry for the {@link RouteStore}, its expiries turned into wall-clock times; empty if the
+     * table has no entry.
+     */
+    Optional<StoredRoute> stored(Ipv6Address target) {
+        Entry e = routes.get(target);
+        if (e == null) {
+            return Optional.empty();
+        }
+        long now = scheduler.nanoTime();
+        long wallNow = scheduler.now().toEpochMilli();
+        List<StoredRoute.Parent> parents = new ArrayList<>(e.parents.size());
+        for (Parent p : e.parents) {
+            long expiry = p.expiresAt == Long.MAX_VALUE ? StoredRoute.NEVER
+                    : wallNow + Duration.ofNanos(p.expiresAt - now).toMillis();
+            parents.add(new StoredRoute.Parent(p.address, p.pathControl, Math.min(p.order, 0xff), expiry));
+        }
+        return Optional.of(new StoredRoute(target, e.pathSequence, parents));
+    }
+
+    /**
+     * Takes a stored entry back: parents whose wall-clock expiry has passed are left out, the others expire at the
+     * same wall-clock time as before (a restart extends nothing).
+     *
+     * @return false if every parent had expired or the table is full (nothing added)
+     */
+    boolean restore(StoredRoute stored) {
+        if (routes.size() >= capacity && !routes.containsKey(stored.target())) {
+            return false;
+        }
+        long now = scheduler.nanoTime();
+        Instant wallNow = scheduler.now();
+        Entry entry = new Entry(stored.target(), stored.pathSequence());
+        for (StoredRoute.Parent p : stored.parents()) {
+            long expiresAt;
+            if (p.expiresAtEpochMillis() == StoredRoute.NEVER) {
+                expiresAt = Long.MAX_VALUE;
+            } else {
+                long leftMillis = p.expiresAtEpochMillis() - wallNow.toEpochMilli();
+                if (leftMillis <= 0) {
+                    continue;
+                }
+                expiresAt = now + Duration.ofMillis(leftMillis).toNanos();
+            }
+            if (p.address().equals(stored.target())) {
+                continue;
+            }
+            entry.parents.add(new Parent(p.address(), p.pathControl(), p.order(), expiresAt));
+        }
+        if (entry.parents.isEmpty()) {
+            return false;
+        }
+        entry.parents.sort(PREFERENCE);
+        routes.put(stored.target(), entry);
+        for (Parent p : entry.parents) {
+            if (p.expiresAt != Long.MAX_VALUE) {
+                expiries.add(new Expiry(p.expiresAt, stored.target(), p.address));
+            }
+        }
+        scheduleSweep();
+        return true;
     }
 
     private static Duration left(long expiresAt, long now) {
@@ -286,6 +384,7 @@ final class RouteTable {
             Expiry due = head;
             if (entry.parents.removeIf(p -> p.address.equals(due.parent) && p.expiresAt == due.due)) {
                 counters.increment("route-expired");
+                changed(head.target);
                 if (entry.parents.isEmpty()) {
                     routes.remove(head.target);
                     counters.increment("route-removed");

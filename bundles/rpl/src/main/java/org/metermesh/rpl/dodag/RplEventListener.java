@@ -16,6 +16,13 @@ public interface RplEventListener {
     default void joined() {
     }
 
+    /**
+     * The root's durable state had a problem worth a log line: a stored record was rejected (and skipped), or the
+     * {@link RouteStore} failed to load or save (the root goes on with what it has in memory).
+     */
+    default void stateProblem(String detail) {
+    }
+
     /** A meter changed its preferred parent (including to none, when it loses the DODAG). */
     default void parentChanged(org.metermesh.api.radio.MacAddress parent) {
     }

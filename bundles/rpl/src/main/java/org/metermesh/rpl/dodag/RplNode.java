@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,10 +45,10 @@ import org.metermesh.rpl.trickle.TrickleListener;
 import org.metermesh.rpl.trickle.TrickleTimer;
 
 /**
- * A meter's RPL (RFC 6550) in non-storing mode: a sans-I/O core on a {@link Scheduler} that joins a DODAG, keeps a
- * preferred parent, advertises itself and registers its address with the root. Storing mode (MOP 2/3) is not
- * implemented: DIOs of such DODAGs are ignored (counted as {@code dio-ignored:mop}); MOP 0 DODAGs are joined
- * without DAOs.
+ * A meter's RPL (RFC 6550): a sans-I/O core on a {@link Scheduler} that joins a DODAG, keeps a preferred parent,
+ * advertises itself and registers its address with the root. It follows the Mode of Operation of the DIO it joins:
+ * non-storing (MOP 1, RFC 6550 9.7), storing without multicast (MOP 2, RFC 6550 9.8, see below), or MOP 0 (joined
+ * without DAOs); MOP 3 DODAGs are ignored (counted as {@code dio-ignored:mop}).
  *
  * <h2>Behaviour</h2>
  * <ul>
@@ -103,6 +104,16 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  *     still holds a Rank through our old one, and L only protects from the first advertisement on), the first
  *     DIO of a neighbour deeper than its DAGRank before the repair is not believed and is answered with a
  *     unicast poisoning DIO, which the MAC acknowledges and retries.</li>
+ * <li><b>Storing mode</b> (MOP 2, RFC 6550 9.8): the DAO goes on-link to the preferred parent, its Transit option
+ *     without Parent Address, and that parent acknowledges it. A DAO from a child installs a route to each of its
+ *     Targets through that child ({@link StoringRoutes}, bounded by {@link NodeConfig#routeCapacity()}: a DAO that
+ *     does not fit is answered with DAO-ACK status {@value RplRoot#STATUS_UNABLE_TO_ACCEPT} and counted as
+ *     {@code dao-rejected}) and is passed on to the preferred parent under a DAOSequence of this meter; the
+ *     parent's DAO-ACK is relayed back down to the child with the child's sequence, so the child's retransmissions
+ *     cover the whole way up. A No-Path removes the route if it comes from the route's next hop, and travels up
+ *     too. On a switch of preferred parent the old one gets a No-Path DAO for this meter and its sub-DODAG, and the
+ *     new one a DAO for the same targets at once (Path Sequences unchanged). {@link #nextHop(Ipv6Address)} gives
+ *     forwarding the child towards a target below.</li>
  * <li><b>Errors</b>: {@link ErrorCode#HIGH_PACKET_LOSS} from the neighbour table's warnings (field manual: more
  *     than 15 %), the two discovery errors above.</li>
  * </ul>
@@ -116,7 +127,9 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  * {@code probe-candidate}, {@code probe-skipped}, {@code dio-urgent:<why>} (deeper, rule1),
  * {@code trickle-reset:rank}, {@code version-joined}, {@code dtsn-increment}, {@code address-configured},
  * {@code loops}, {@code flush}, {@code err-net-no-beacon}, {@code err-rpl-no-root}, {@code high-packet-loss},
- * {@code ignored:<reason>}.
+ * {@code ignored:<reason>}; in storing mode {@code dao-received}, {@code dao-forwarded}, {@code dao-rejected},
+ * {@code dao-ignored:<reason>}, {@code dao-dropped:detached}, {@code dao-ack-relayed}, {@code no-path-sent},
+ * {@code route-added}, {@code route-removed}.
  *
  * <p>Not thread-safe and needing no locks: every method must run on the scheduler's thread. The transport and the
  * listener may call back into the node; ETX updates from {@link #transmitted} are acted on in a task of their own.
@@ -140,6 +153,8 @@ public final class RplNode {
     static final Duration SUSPECT_WAIT = Duration.ofSeconds(2);
     /** At most one DIO outside Trickle per this much time when the Rank must be told at once. */
     static final Duration URGENT_DIO_SPACING = Duration.ofSeconds(1);
+    /** Forwarded storing-mode DAOs whose DAO-ACK is awaited to be relayed down, at most (the oldest are dropped). */
+    static final int MAX_RELAYS = 32;
 
     private final Scheduler scheduler;
     private final NodeConfig config;
@@ -155,6 +170,17 @@ public final class RplNode {
     private final ParentProbe probe;
     private final HoldDown holdDown;
     private final TrickleTimer trickle;
+    private final StoringRoutes routes;
+    /** Storing mode: the child's DAO behind each forwarded DAOSequence, for relaying the DAO-ACK. */
+    private final Map<Integer, Relay> relays = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Relay> eldest) {
+            return size() > MAX_RELAYS;
+        }
+    };
+
+    private record Relay(Ipv6Address source, MacAddress child, int sequence) {
+    }
 
     private NodeState state = NodeState.STOPPED;
     private Membership dodag;
@@ -196,6 +222,7 @@ public final class RplNode {
         this.discovery = new Discovery(scheduler, config, new DiscoveryActions());
         this.dao = new DaoManager(scheduler, config, counters, new DaoActions());
         this.probe = new ParentProbe(scheduler, config, this::probeParent);
+        this.routes = new StoringRoutes(scheduler, config.routeCapacity());
         this.holdDown = new HoldDown(scheduler, config.holdDown(), this::sendPoison, this::holdDownOver);
         this.trickle = new TrickleTimer(scheduler, TrickleConfig.METERMESH_DEFAULT, new TrickleListener() {
             @Override
@@ -245,6 +272,8 @@ public final class RplNode {
         candidateProbes.clear();
         cancelUrgentDio();
         cancelSuspectWait();
+        routes.clear();
+        relays.clear();
     }
 
     /**
@@ -306,6 +335,8 @@ public final class RplNode {
             onDis(dis, source, destination, from.get());
         } else if (message instanceof DaoAck ack) {
             onDaoAck(ack);
+        } else if (message instanceof Dao d && storing()) {
+            onDao(d, source, from.get());
         } else {
             counters.increment("ignored:dao"); // non-storing: DAOs are the root's
         }
@@ -352,7 +383,8 @@ public final class RplNode {
             ignoreDio("instance");
             return;
         }
-        if (dio.mop() != Dio.MOP_NON_STORING && dio.mop() != Dio.MOP_NO_DOWNWARD_ROUTES) {
+        if (dio.mop() != Dio.MOP_NON_STORING && dio.mop() != Dio.MOP_NO_DOWNWARD_ROUTES
+                && dio.mop() != Dio.MOP_STORING_NO_MULTICAST) {
             ignoreDio("mop");
             return;
         }
@@ -441,7 +473,7 @@ public final class RplNode {
         if (fromPreferred || dodag.globalAddress().isEmpty()) {
             dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
         }
-        if (fromPreferred && dodag.mop == Dio.MOP_NON_STORING && prior != null
+        if (fromPreferred && dodag.mop != Dio.MOP_NO_DOWNWARD_ROUTES && prior != null
                 && Lollipop.greaterThan(dio.dtsn(), prior.dtsn())) {
             // RFC 6550 9.6: a DAO parent's DTSN went up; increment ours (our sub-DODAG refreshes too) and re-register.
             dodag.dtsn = Lollipop.increment(dodag.dtsn);
@@ -482,6 +514,8 @@ public final class RplNode {
         }
         counters.increment("version-joined");
         holdDown.stop();
+        routes.clear(); // every meter registers again in the new Version
+        relays.clear();
         repairDagRank = -1; // ranks of the new Version owe nothing to the old one
         warned.clear();
         dodag.update(dio, configuration, of.get());
@@ -567,7 +601,156 @@ public final class RplNode {
             counters.increment("ignored:dao-ack-instance");
             return;
         }
+        Relay relay = relays.remove(ack.sequence());
+        if (relay != null) {
+            // Storing mode: the answer to a child's DAO we passed on goes back down with the child's sequence.
+            counters.increment("dao-ack-relayed");
+            transport.sendOnLink(new DaoAck(ack.instanceId(), relay.sequence(), ack.status(), ack.dodagId(),
+                    List.of()), relay.source(), relay.child());
+            return;
+        }
         dao.acknowledged(ack);
+    }
+
+    // ---- storing mode (RFC 6550 9.8) ----
+
+    private boolean storing() {
+        return dodag != null && dodag.mop == Dio.MOP_STORING_NO_MULTICAST;
+    }
+
+    /** A child's DAO: routes to its targets through it, passed on to our preferred parent. */
+    private void onDao(Dao message, Ipv6Address source, MacAddress child) {
+        counters.increment("dao-received");
+        Optional<MacAddress> parent = preferredParent();
+        if (state != NodeState.ATTACHED || parent.isEmpty()) {
+            counters.increment("dao-dropped:detached"); // the child retransmits, or finds another parent
+            return;
+        }
+        if (message.instanceId() != dodag.instanceId
+                || message.dodagId().isPresent() && !message.dodagId().get().equals(dodag.dodagId)) {
+            counters.increment("dao-ignored:dodag");
+            return;
+        }
+        if (parents.parents().parents().contains(child)) {
+            counters.increment("dao-ignored:from-parent"); // a DAO parent registering through us would be a loop
+            return;
+        }
+        int unit = dodag.configuration.lifetimeUnit();
+        List<RplOption> forward = new ArrayList<>();
+        boolean any = false;
+        boolean full = false;
+        for (DaoGroup group : DaoGroup.of(message)) {
+            Optional<TransitInformation> transit = group.transits().stream()
+                    .filter(t -> t.parentAddress().isEmpty()).findFirst();
+            if (transit.isEmpty()) {
+                counters.increment("dao-ignored:non-storing-transit");
+                continue;
+            }
+            TransitInformation t = transit.get();
+            for (RplTarget target : group.targets()) {
+                if (target.prefixLength() != 128 || dodag.globalAddress().map(target.prefix()::equals).orElse(false)) {
+                    counters.increment("dao-ignored:target");
+                    continue;
+                }
+                any = true;
+                RouteTable.Update update = routes.update(target.prefix(), child, t.pathSequence(), t.pathLifetime(),
+                        unit);
+                if (update == RouteTable.Update.ADDED || update == RouteTable.Update.REMOVED) {
+                    counters.increment(update == RouteTable.Update.ADDED ? "route-added" : "route-removed");
+                }
+                switch (update) {
+                    case ADDED, UPDATED, REMOVED -> {
+                        forward.add(target);
+                        forward.add(t);
+                    }
+                    case FULL -> full = true;
+                    default -> {
+                    }
+                }
+            }
+        }
+        if (!any) {
+            counters.increment("dao-ignored:no-target");
+            return;
+        }
+        if (full) {
+            counters.increment("dao-rejected");
+            answer(message, source, child, RplRoot.STATUS_UNABLE_TO_ACCEPT);
+            return;
+        }
+        if (forward.isEmpty()) {
+            answer(message, source, child, DaoAck.STATUS_ACCEPTED); // nothing new for the nodes above
+            return;
+        }
+        Dao up = new Dao(dodag.instanceId, message.ackRequested(), dao.nextSequence(), message.dodagId(), forward);
+        if (message.ackRequested()) {
+            relays.put(up.sequence(), new Relay(source, child, message.sequence()));
+        }
+        counters.increment("dao-forwarded");
+        sendToParent(up, parent.get());
+    }
+
+    private void answer(Dao message, Ipv6Address source, MacAddress child, int status) {
+        if (message.ackRequested()) {
+            transport.sendOnLink(new DaoAck(message.instanceId(), message.sequence(), status, message.dodagId(),
+                    List.of()), source, child);
+        }
+    }
+
+    private void sendToParent(Dao message, MacAddress parent) {
+        ParentManager.Candidate c = parents.get(parent);
+        transport.sendOnLink(message, c == null ? Ipv6Address.linkLocal(parent) : c.address(), parent);
+    }
+
+    /**
+     * RFC 6550 9.8: a new preferred parent. The old one is told with a No-Path DAO that this meter and its
+     * sub-DODAG are no longer below it; the new one learns the same targets at once, with their Path Sequences, so
+     * the way down is whole again before this meter's own new DAO (a fresh Path Sequence) follows.
+     */
+    private void storingParentSwitch(MacAddress oldParent, MacAddress newParent) {
+        List<RplOption> gone = new ArrayList<>();
+        List<RplOption> moved = new ArrayList<>();
+        Optional<Ipv6Address> own = dodag.globalAddress();
+        if (own.isPresent() && dao.pathSequenceSent()) {
+            gone.add(RplTarget.host(own.get()));
+            gone.add(new TransitInformation(false, 0x80, dao.pathSequence(), TransitInformation.NO_PATH,
+                    Optional.empty()));
+            moved.add(RplTarget.host(own.get()));
+            moved.add(new TransitInformation(false, 0x80, dao.pathSequence(), daoLifetimeUnits(), Optional.empty()));
+        }
+        for (StoringRoutes.Route r : routes.routes()) {
+            if (r.nextHop().equals(newParent)) {
+                continue; // the new parent was our child: its own DAO says where it is now
+            }
+            gone.add(RplTarget.host(r.target()));
+            gone.add(new TransitInformation(false, 0x80, r.pathSequence(), TransitInformation.NO_PATH,
+                    Optional.empty()));
+            moved.add(RplTarget.host(r.target()));
+            moved.add(new TransitInformation(false, 0x80, r.pathSequence(), r.lifetimeUnits(), Optional.empty()));
+        }
+        Optional<Ipv6Address> dodagIdField = dodag.instanceId >= 128 ? Optional.of(dodag.dodagId) : Optional.empty();
+        if (oldParent != null && parents.get(oldParent) != null && !gone.isEmpty()) {
+            counters.increment("no-path-sent");
+            sendToParent(new Dao(dodag.instanceId, false, dao.nextSequence(), dodagIdField, gone), oldParent);
+        }
+        if (!moved.isEmpty()) {
+            counters.increment("dao-forwarded");
+            sendToParent(new Dao(dodag.instanceId, false, dao.nextSequence(), dodagIdField, moved), newParent);
+        }
+    }
+
+    /**
+     * In a storing-mode DODAG, the child towards {@code target} in this meter's sub-DODAG (RFC 6550 9.8); empty
+     * otherwise.
+     */
+    public Optional<MacAddress> nextHop(Ipv6Address target) {
+        Objects.requireNonNull(target, "target");
+        return state == NodeState.ATTACHED && storing() ? routes.nextHop(target) : Optional.empty();
+    }
+
+    /** Storing-mode routes held for the sub-DODAG. */
+    public int routeCount() {
+        return routes.size();
     }
 
     // ---- parent selection and state ----
@@ -648,7 +831,10 @@ public final class RplNode {
             counters.increment("parent-switch");
             counters.increment("parent-switch:" + why);
             probe.start();
-            if (why.equals("better") && neighbours.etx(oldPreferred) <= HEALTHY_LINK_ETX) {
+            if (storing()) {
+                storingParentSwitch(oldPreferred, preferred);
+                dao.schedule();
+            } else if (why.equals("better") && neighbours.etx(oldPreferred) <= HEALTHY_LINK_ETX) {
                 dao.schedule(config.daoDelay().multipliedBy(LAZY_DAO_FACTOR)); // the old path still works
             } else {
                 dao.schedule();
@@ -975,11 +1161,17 @@ public final class RplNode {
     // ---- DAO ----
 
     private Optional<Dao> buildDao(int sequence, int pathSequence) {
-        if (state != NodeState.ATTACHED || dodag == null || dodag.mop != Dio.MOP_NON_STORING
+        if (state != NodeState.ATTACHED || dodag == null || dodag.mop == Dio.MOP_NO_DOWNWARD_ROUTES
                 || dodag.globalAddress().isEmpty()) {
             return Optional.empty();
         }
         int lifetime = daoLifetimeUnits();
+        if (storing()) {
+            // RFC 6550 9.8: to the DAO parent itself, the Transit option without Parent Address.
+            return Optional.of(new Dao(dodag.instanceId, true, sequence, dodag.instanceId >= 128
+                    ? Optional.of(dodag.dodagId) : Optional.empty(), List.of(RplTarget.host(dodag.globalAddress()
+                    .get()), new TransitInformation(false, 0x80, pathSequence, lifetime, Optional.empty()))));
+        }
         int maxParents = dodag.configuration.pathControlSize() + 1;
         List<RplOption> options = new ArrayList<>(1 + maxParents);
         options.add(RplTarget.host(dodag.globalAddress().get()));
@@ -1158,7 +1350,11 @@ public final class RplNode {
 
         @Override
         public void send(Dao message) {
-            transport.sendRouted(message, dodag.dodagId);
+            if (storing()) {
+                preferredParent().ifPresent(p -> sendToParent(message, p));
+            } else {
+                transport.sendRouted(message, dodag.dodagId);
+            }
         }
 
         @Override

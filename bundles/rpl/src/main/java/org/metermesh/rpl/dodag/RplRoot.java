@@ -1,10 +1,16 @@
 package org.metermesh.rpl.dodag;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
+import org.metermesh.api.clock.Cancellable;
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.counters.Counters;
 import org.metermesh.api.ipv6.Ipv6Address;
@@ -24,7 +30,8 @@ import org.metermesh.rpl.trickle.TrickleListener;
 import org.metermesh.rpl.trickle.TrickleTimer;
 
 /**
- * The gateway as DODAG root in non-storing mode (RFC 6550 9.7): a sans-I/O core on a {@link Scheduler}.
+ * The gateway as DODAG root, in non-storing mode (RFC 6550 9.7) by default or in storing mode (RFC 6550 9.8) if
+ * {@link RootConfig#mop()} says so: a sans-I/O core on a {@link Scheduler}.
  *
  * <ul>
  * <li><b>DIO</b>: multicast by a Trickle timer (RFC 6206, RFC 6550 8.3) at ROOT_RANK (RFC 6550 17) with the DODAG
@@ -37,6 +44,15 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  *     the K flag is answered with a DAO-ACK (6.5) routed back to its source: status 0, or 128 (unable to accept)
  *     when the table is full. Targets of other lengths, storing-mode Transit options (without Parent Address) and
  *     DAOs of another instance or DODAG are ignored and counted.</li>
+ * <li><b>Storing mode</b> (RFC 6550 9.8): DAOs come from the root's children, each Target with a Transit option
+ *     without Parent Address; the child that sent it is the target's next hop ({@link StoringRoutes}), and
+ *     {@link #nextHop(Ipv6Address)} routes down hop by hop instead of {@link #sourceRoute(Ipv6Address)}. The
+ *     DAO-ACK goes back to that child on-link.</li>
+ * <li><b>Durable state</b> ({@link RouteStore}): the DODAG Version and DTSN, and in non-storing mode every target's
+ *     parents, Path Sequence and wall-clock expiries, are restored by {@link #start()} (records of another DODAG,
+ *     expired parents and damaged records are left out, the last counted as {@code restore-rejected:<reason>}) and
+ *     saved in batches: every {@link #SAVE_INTERVAL} while running if anything changed, and on {@link #stop()}. A
+ *     new root instance on the same store (a bundle update) so routes down at once, without waiting for DAOs.</li>
  * <li><b>Global repair</b> ({@link #globalRepair()}, RFC 6550 3.2.3, 8.2.2.1): a new DODAG Version; hearing a
  *     newer version of its own DODAG (the root rebooted and forgot its version) makes the root jump past it, as
  *     Contiki-NG does. {@link #incrementDtsn()} (RFC 6550 9.6) asks every meter for a fresh DAO.</li>
@@ -45,7 +61,9 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  * <p>Counters: {@code dio-sent}, {@code dio-received}, {@code dis-received}, {@code dao-received},
  * {@code dao-ack-sent}, {@code dao-rejected}, {@code dao-stale}, {@code dao-ignored:<reason>}, {@code no-path},
  * {@code route-added}, {@code route-removed}, {@code route-expired}, {@code loops}, {@code global-repair},
- * {@code dtsn-increment}, {@code ignored:<reason>}.
+ * {@code dtsn-increment}, {@code ignored:<reason>}, {@code restored-routes}, {@code restored-dodag},
+ * {@code restore-ignored:other-dodag}, {@code restore-rejected:<reason>}, {@code saved}, {@code save-failed},
+ * {@code load-failed}.
  *
  * <p>Not thread-safe and needing no locks: every method must run on the scheduler's thread.
  */
@@ -53,6 +71,9 @@ public final class RplRoot {
 
     /** DAO-ACK status when the route table is full: the "unable to accept" rejection (RFC 6550 6.5.1, 128+). */
     public static final int STATUS_UNABLE_TO_ACCEPT = 128;
+
+    /** How often changed routes are written to the {@link RouteStore}: at most one commit per interval. */
+    public static final Duration SAVE_INTERVAL = Duration.ofSeconds(10);
 
     private final Scheduler scheduler;
     private final RootConfig config;
@@ -63,9 +84,16 @@ public final class RplRoot {
     private final int rank;
     private final PrefixInformation prefixInformation;
     private final RouteTable routes;
+    private final StoringRoutes storingRoutes;
     private final TrickleTimer trickle;
+    private final RouteStore store;
 
     private boolean running;
+    private boolean restored;
+    private boolean dodagDirty = true;
+    /** Keys of stored records to delete at the next save: damaged ones, or another DODAG's. */
+    private final Set<String> staleKeys = new HashSet<>();
+    private Cancellable saveTask;
     private int version = Lollipop.INIT;
     private int dtsn = Lollipop.INIT;
 
@@ -76,6 +104,13 @@ public final class RplRoot {
     /** @param counters where to count; the simulator may share one instance among cores */
     public RplRoot(Scheduler scheduler, RootConfig config, RplTransport transport, RplEventListener listener,
             Counters counters) {
+        this(scheduler, config, transport, listener, counters, RouteStore.NONE);
+    }
+
+    /** @param store where the DODAG state and the routes outlive this instance */
+    public RplRoot(Scheduler scheduler, RootConfig config, RplTransport transport, RplEventListener listener,
+            Counters counters, RouteStore store) {
+        this.store = Objects.requireNonNull(store, "store");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -86,6 +121,8 @@ public final class RplRoot {
         this.prefixInformation = new PrefixInformation(config.prefix().length(), false, true, true,
                 RplOption.INFINITE_LIFETIME_32, RplOption.INFINITE_LIFETIME_32, dodagId);
         this.routes = new RouteTable(scheduler, counters, config.routeCapacity());
+        this.routes.trackChanges(store != RouteStore.NONE);
+        this.storingRoutes = new StoringRoutes(scheduler, config.routeCapacity());
         this.trickle = new TrickleTimer(scheduler, config.trickle(), new TrickleListener() {
             @Override
             public void transmit() {
@@ -94,16 +131,129 @@ public final class RplRoot {
         });
     }
 
-    /** Starts advertising the DODAG. */
+    /** Starts advertising the DODAG; the first start restores the durable state. */
     public void start() {
+        if (running) {
+            return;
+        }
+        if (!restored) {
+            restored = true;
+            restore();
+        }
         running = true;
         trickle.start();
+        if (store != RouteStore.NONE) {
+            saveTask = scheduler.schedule(SAVE_INTERVAL, this::saveTick);
+        }
     }
 
-    /** Stops advertising; the routes stay (they still expire). */
+    /** Stops advertising and saves what changed; the routes stay (they still expire). */
     public void stop() {
         running = false;
         trickle.stop();
+        if (saveTask != null) {
+            saveTask.cancel();
+            saveTask = null;
+        }
+        save();
+    }
+
+    // ---- durable state ----
+
+    private void restore() {
+        Optional<byte[]> dodagRecord;
+        Map<String, byte[]> routeRecords;
+        try {
+            dodagRecord = store.loadDodag();
+            routeRecords = store.loadRoutes();
+        } catch (RuntimeException e) {
+            counters.increment("load-failed");
+            listener.stateProblem("loading the RPL state failed, starting without it: " + e);
+            return;
+        }
+        boolean ours = false;
+        if (dodagRecord.isPresent()) {
+            StoredRecordResult<StoredDodag> result = StoredDodag.decode(dodagRecord.get());
+            if (result instanceof StoredRecordResult.Decoded<StoredDodag> decoded) {
+                StoredDodag d = decoded.value();
+                ours = d.instanceId() == config.instanceId() && d.mop() == config.mop() && d.dodagId().equals(dodagId);
+                if (ours) {
+                    version = d.version();
+                    dtsn = d.dtsn();
+                    counters.increment("restored-dodag");
+                } else {
+                    counters.increment("restore-ignored:other-dodag");
+                    listener.stateProblem("stored RPL state is of " + d + ", not of DODAG " + dodagId + " instance "
+                            + config.instanceId() + " MOP " + config.mop() + ": its routes are dropped");
+                }
+            } else if (result instanceof StoredRecordResult.Rejected<StoredDodag> rejected) {
+                reject(rejected.reason(), rejected.detail());
+            }
+        }
+        for (Map.Entry<String, byte[]> record : routeRecords.entrySet()) {
+            if (!ours || config.storing()) {
+                staleKeys.add(record.getKey());
+                continue;
+            }
+            StoredRecordResult<StoredRoute> result = StoredRoute.decode(record.getValue());
+            if (result instanceof StoredRecordResult.Decoded<StoredRoute> decoded
+                    && decoded.value().target().toString().equals(record.getKey())) {
+                if (routes.restore(decoded.value())) {
+                    counters.increment("restored-routes");
+                } else {
+                    staleKeys.add(record.getKey()); // expired while the root was away, or no room
+                }
+            } else if (result instanceof StoredRecordResult.Rejected<StoredRoute> rejected) {
+                staleKeys.add(record.getKey());
+                reject(rejected.reason(), "key " + record.getKey() + ": " + rejected.detail());
+            } else {
+                staleKeys.add(record.getKey());
+                reject(StoredRecordRejectReason.BAD_VALUE, "key " + record.getKey() + " holds the record of another "
+                        + "target");
+            }
+        }
+        routes.drainDirty(); // what was just read needs no writing back
+    }
+
+    private void reject(StoredRecordRejectReason reason, String detail) {
+        counters.increment(reason.counterName());
+        listener.stateProblem("stored RPL record skipped (" + reason + "): " + detail);
+    }
+
+    private void saveTick() {
+        saveTask = running ? scheduler.schedule(SAVE_INTERVAL, this::saveTick) : null;
+        save();
+    }
+
+    /**
+     * Writes to the {@link RouteStore} what changed since the last save, in one batch: nothing if nothing changed.
+     * A failing store is counted and reported, and the changes are tried again at the next save.
+     */
+    public void save() {
+        Set<Ipv6Address> changed = routes.drainDirty();
+        if (store == RouteStore.NONE || changed.isEmpty() && !dodagDirty && staleKeys.isEmpty()) {
+            return;
+        }
+        Map<String, byte[]> records = new HashMap<>();
+        Set<String> removed = new HashSet<>(staleKeys);
+        for (Ipv6Address target : changed) {
+            String key = target.toString();
+            routes.stored(target).ifPresentOrElse(r -> records.put(key, r.encode()), () -> removed.add(key));
+        }
+        Optional<byte[]> dodag = dodagDirty
+                ? Optional.of(new StoredDodag(config.instanceId(), config.mop(), version, dtsn, dodagId).encode())
+                : Optional.empty();
+        try {
+            store.save(dodag, records, removed);
+        } catch (RuntimeException e) {
+            routes.markDirty(changed);
+            counters.increment("save-failed");
+            listener.stateProblem("saving the RPL state failed, retrying at the next save: " + e);
+            return;
+        }
+        removed.forEach(staleKeys::remove);
+        dodagDirty = false;
+        counters.increment("saved");
     }
 
     /** An RPL message delivered to the root, destination unknown (a DIS is then taken as multicast). */
@@ -131,7 +281,7 @@ public final class RplRoot {
         } else if (message instanceof Dio dio) {
             onDio(dio);
         } else if (message instanceof Dao dao) {
-            onDao(dao, source);
+            onDao(dao, source, linkSource);
         } else {
             counters.increment("ignored:dao-ack");
         }
@@ -154,11 +304,11 @@ public final class RplRoot {
                 && Lollipop.greaterThan(dio.version(), version)) {
             // Someone advertises a newer version of our DODAG: we rebooted and lost ours. Go past it.
             version = dio.version();
-            globalRepair();
+            globalRepair(); // saved with the next batch
         }
     }
 
-    private void onDao(Dao dao, Ipv6Address source) {
+    private void onDao(Dao dao, Ipv6Address source, MacAddress linkSource) {
         counters.increment("dao-received");
         if (dao.instanceId() != config.instanceId()) {
             counters.increment("dao-ignored:instance");
@@ -170,36 +320,41 @@ public final class RplRoot {
         }
         boolean any = false;
         boolean full = false;
-        for (Group group : groups(dao)) {
+        int unit = config.configuration().lifetimeUnit();
+        for (DaoGroup group : DaoGroup.of(dao)) {
+            // Non-storing Transit options name a Parent Address, storing ones do not (RFC 6550 6.7.8).
             List<TransitInformation> transits = new ArrayList<>();
-            for (TransitInformation t : group.transits) {
-                if (t.parentAddress().isPresent()) {
+            for (TransitInformation t : group.transits()) {
+                if (t.parentAddress().isPresent() != config.storing()) {
                     transits.add(t);
                 } else {
-                    counters.increment("dao-ignored:storing-transit");
+                    counters.increment(config.storing() ? "dao-ignored:non-storing-transit"
+                            : "dao-ignored:storing-transit");
                 }
             }
             if (transits.isEmpty()) {
                 continue;
             }
-            for (RplTarget target : group.targets) {
-                if (target.prefixLength() != 128) {
-                    counters.increment("dao-ignored:prefix-target");
-                    continue;
-                }
-                if (target.prefix().equals(dodagId)) {
-                    counters.increment("dao-ignored:root-target");
+            for (RplTarget target : group.targets()) {
+                if (!usable(target)) {
                     continue;
                 }
                 any = true;
-                switch (routes.update(target.prefix(), transits.get(0).pathSequence(), transits,
-                        config.configuration().lifetimeUnit())) {
+                TransitInformation first = transits.get(0);
+                RouteTable.Update outcome = config.storing()
+                        ? storingRoutes.update(target.prefix(), linkSource, first.pathSequence(), first.pathLifetime(),
+                                unit)
+                        : routes.update(target.prefix(), first.pathSequence(), transits, unit);
+                switch (outcome) {
                     case ADDED -> counters.increment("route-added");
                     case REMOVED -> counters.increment("route-removed");
                     case STALE -> counters.increment("dao-stale");
                     case FULL -> full = true;
                     default -> {
                     }
+                }
+                if (config.storing() && first.pathLifetime() == TransitInformation.NO_PATH) {
+                    counters.increment("no-path");
                 }
             }
         }
@@ -214,31 +369,24 @@ public final class RplRoot {
             DaoAck ack = new DaoAck(dao.instanceId(), dao.sequence(),
                     full ? STATUS_UNABLE_TO_ACCEPT : DaoAck.STATUS_ACCEPTED, dao.dodagId(), List.of());
             counters.increment("dao-ack-sent");
-            transport.sendRouted(ack, source);
-        }
-    }
-
-    /** RFC 6550 6.4.3: Target options followed by the Transit options that apply to them. */
-    private static List<Group> groups(Dao dao) {
-        List<Group> groups = new ArrayList<>();
-        Group current = null;
-        for (RplOption o : dao.options()) {
-            if (o instanceof RplTarget t) {
-                if (current == null || !current.transits.isEmpty()) {
-                    current = new Group();
-                    groups.add(current);
-                }
-                current.targets.add(t);
-            } else if (o instanceof TransitInformation t && current != null) {
-                current.transits.add(t);
+            if (config.storing()) {
+                transport.sendOnLink(ack, source, linkSource); // RFC 6550 9.8: the DAO came from a child, on-link
+            } else {
+                transport.sendRouted(ack, source);
             }
         }
-        return groups;
     }
 
-    private static final class Group {
-        final List<RplTarget> targets = new ArrayList<>(1);
-        final List<TransitInformation> transits = new ArrayList<>(3);
+    private boolean usable(RplTarget target) {
+        if (target.prefixLength() != 128) {
+            counters.increment("dao-ignored:prefix-target");
+            return false;
+        }
+        if (target.prefix().equals(dodagId)) {
+            counters.increment("dao-ignored:root-target");
+            return false;
+        }
+        return true;
     }
 
     private void sendDio(Ipv6Address destination, MacAddress nextHop) {
@@ -253,22 +401,51 @@ public final class RplRoot {
      * empty if the table has no complete, loop-free path of live parents (a cycle counts in {@code loops}).
      */
     public Optional<List<Ipv6Address>> sourceRoute(Ipv6Address target) {
-        return routes.sourceRoute(Objects.requireNonNull(target, "target"), dodagId);
+        Objects.requireNonNull(target, "target");
+        return config.storing() ? Optional.empty() : routes.sourceRoute(target, dodagId);
     }
 
-    /** Every target with its parents, depth and lifetime, sorted by address: for the {@code dodag} command. */
+    /** In storing mode, the child towards {@code target} (RFC 6550 9.8); empty in non-storing mode. */
+    public Optional<MacAddress> nextHop(Ipv6Address target) {
+        Objects.requireNonNull(target, "target");
+        return config.storing() ? storingRoutes.nextHop(target) : Optional.empty();
+    }
+
+    /** Whether the root has a route down to {@code target}: a source route, or in storing mode a next hop. */
+    public boolean canRoute(Ipv6Address target) {
+        return config.storing() ? nextHop(target).isPresent() : sourceRoute(target).isPresent();
+    }
+
+    /**
+     * Every target with its parents, depth and lifetime, sorted by address: for the {@code dodag} command. In
+     * storing mode the root knows only the next hop, shown as the one parent (its global address), and the depth is
+     * 1 for its children and 2 for targets further down (at least 2).
+     */
     public List<RouteSnapshot> routes() {
-        return routes.snapshot(dodagId);
+        if (!config.storing()) {
+            return routes.snapshot(dodagId);
+        }
+        long now = scheduler.nanoTime();
+        List<RouteSnapshot> out = new ArrayList<>();
+        for (StoringRoutes.Route r : storingRoutes.routes()) {
+            Ipv6Address via = Ipv6Address.of(config.prefix(), r.nextHop());
+            Duration left = r.expiresAtNanos() == Long.MAX_VALUE ? RouteSnapshot.INFINITE
+                    : Duration.ofNanos(Math.max(0, r.expiresAtNanos() - now));
+            out.add(new RouteSnapshot(r.target(), List.of(new RouteSnapshot.Parent(via, 0x80, left)),
+                    r.pathSequence(), via.equals(r.target()) ? 1 : 2, left));
+        }
+        return List.copyOf(out);
     }
 
     /** Targets in the route table. */
     public int routeCount() {
-        return routes.size();
+        return config.storing() ? storingRoutes.size() : routes.size();
     }
 
     /** Global repair (RFC 6550 3.2.3): a new DODAG Version Number, advertised at once. */
     public void globalRepair() {
         version = Lollipop.increment(version);
+        dodagDirty = true;
         counters.increment("global-repair");
         trickle.reset();
     }
@@ -276,6 +453,7 @@ public final class RplRoot {
     /** Asks every meter for a fresh DAO (RFC 6550 9.6): a new DTSN, advertised at once. */
     public void incrementDtsn() {
         dtsn = Lollipop.increment(dtsn);
+        dodagDirty = true;
         counters.increment("dtsn-increment");
         trickle.reset();
     }

@@ -39,6 +39,14 @@ public interface RoutingCore {
     /** The root's hops to {@code target}, target last; empty on a meter or without a complete path. */
     Optional<List<Ipv6Address>> sourceRoute(Ipv6Address target);
 
+    /**
+     * In a storing-mode DODAG (RFC 6550 9.8), the neighbour towards {@code target} below this node; empty in
+     * non-storing mode and for targets outside the node's sub-DODAG.
+     */
+    default Optional<MacAddress> nextHop(Ipv6Address target) {
+        return Optional.empty();
+    }
+
     /** The forwarding plane detected a loop (RFC 6550 11.2.2.2): repair. */
     void loopDetected();
 }

@@ -17,7 +17,7 @@ public final class RoutingCores {
     private RoutingCores() {
     }
 
-    /** A meter: routes up through its preferred parent. */
+    /** A meter: routes up through its preferred parent, and in storing mode down to its sub-DODAG. */
     public static RoutingCore of(RplNode node) {
         return new RoutingCore() {
             @Override
@@ -52,13 +52,18 @@ public final class RoutingCores {
             }
 
             @Override
+            public Optional<MacAddress> nextHop(Ipv6Address target) {
+                return node.nextHop(target);
+            }
+
+            @Override
             public void loopDetected() {
                 node.loopDetected();
             }
         };
     }
 
-    /** The root: routes down along the source routes it learnt from DAOs. */
+    /** The root: routes down along the source routes (or, in storing mode, next hops) it learnt from DAOs. */
     public static RoutingCore of(RplRoot root) {
         return new RoutingCore() {
             @Override
@@ -90,6 +95,11 @@ public final class RoutingCores {
             @Override
             public Optional<List<Ipv6Address>> sourceRoute(Ipv6Address target) {
                 return root.sourceRoute(target);
+            }
+
+            @Override
+            public Optional<MacAddress> nextHop(Ipv6Address target) {
+                return root.nextHop(target);
             }
 
             @Override

@@ -26,11 +26,15 @@ import org.metermesh.rpl.message.RplDecodeResult;
 import org.metermesh.rpl.message.RplMessage;
 
 /**
- * IPv6 forwarding in a non-storing RPL mesh, for a meter or the root, over an {@link Ipv6Link}:
+ * IPv6 forwarding in an RPL mesh, for a meter or the root, over an {@link Ipv6Link}:
  * <ul>
  *   <li>up: a packet that is not for this node goes to the preferred parent, carrying the RPL Option (RFC 6553)
  *       whose rank checks detect loops (RFC 6550 11.2.2.2);</li>
- *   <li>down: the root puts a source route (RFC 6554) on packets for meters; each hop follows it (RFC 6554 4.2);</li>
+ *   <li>down, non-storing: the root puts a source route (RFC 6554) on packets for meters; each hop follows it
+ *       (RFC 6554 4.2);</li>
+ *   <li>down, storing (RFC 6550 9.8): a node with a route to the destination in its sub-DODAG
+ *       ({@link RoutingCore#nextHop}) sends it to that child, the RPL Option's O (down) flag set; a packet that came
+ *       down and finds no route is dropped rather than sent back up (RFC 6550 11.2.2.3);</li>
  *   <li>RPL control messages for this node go to its {@link RoutingCore}; every other packet for it goes to the
  *       local listener (the application).</li>
  * </ul>
@@ -106,9 +110,14 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
     /** Up to the preferred parent, or, at the root, down a source route. */
     private void route(Ipv6Packet packet) {
         RoutingCore router = core.get();
+        Optional<MacAddress> child = router.nextHop(packet.destination());
+        if (child.isPresent()) {
+            transmit(withRplOption(packet, router, true), child.get());
+            return;
+        }
         Optional<MacAddress> parent = router.defaultRoute();
         if (parent.isPresent()) {
-            transmit(withRplOption(packet, router), parent.get());
+            transmit(withRplOption(packet, router, false), parent.get());
             return;
         }
         Optional<List<Ipv6Address>> route = router.sourceRoute(packet.destination());
@@ -131,10 +140,10 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
         return builder.extensionHeaders(headers).build();
     }
 
-    /** RFC 6553 3: upward packets carry the sender's rank; the O (down) flag stays clear. */
-    private static Ipv6Packet withRplOption(Ipv6Packet packet, RoutingCore router) {
+    /** RFC 6553 3: routed packets carry the sender's rank; the O flag says whether they go down. */
+    private static Ipv6Packet withRplOption(Ipv6Packet packet, RoutingCore router, boolean down) {
         RplOption previous = packet.rplOption().orElse(null);
-        RplOption option = RplOption.of(false, previous != null && previous.rankError(), false, router.instanceId(),
+        RplOption option = RplOption.of(down, previous != null && previous.rankError(), false, router.instanceId(),
                 Math.min(router.rank(), 0xffff));
         List<ExtensionHeader> headers = new ArrayList<>();
         headers.add(HopByHopOptions.of(option));
@@ -244,10 +253,20 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
         if (forwarded == null) {
             return;
         }
+        Optional<MacAddress> child = router.nextHop(forwarded.destination());
+        if (child.isPresent()) {
+            counters.increment("forwarded:down");
+            transmit(withRplOption(forwarded, router, true), child.get());
+            return;
+        }
+        if (option.isPresent() && option.get().down()) {
+            counters.increment("dropped:no-route-down"); // RFC 6550 11.2.2.3: never back up once going down
+            return;
+        }
         Optional<MacAddress> parent = router.defaultRoute();
         if (parent.isPresent()) {
             counters.increment("forwarded:up");
-            transmit(withRplOption(forwarded, router), parent.get());
+            transmit(withRplOption(forwarded, router, false), parent.get());
         } else if (meshPrefix.contains(forwarded.destination())) {
             route(forwarded); // the root: down again towards a meter
         } else {

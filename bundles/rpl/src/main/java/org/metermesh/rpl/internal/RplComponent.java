@@ -20,6 +20,7 @@ import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.api.radio.NeighbourLink;
 import org.metermesh.api.radio.RadioDriver;
+import org.metermesh.api.state.StateStore;
 import org.metermesh.api.status.StatusContributor;
 import org.metermesh.rpl.dodag.RootConfig;
 import org.metermesh.rpl.dodag.RouteSnapshot;
@@ -27,6 +28,7 @@ import org.metermesh.rpl.dodag.RplEventListener;
 import org.metermesh.rpl.dodag.RplRoot;
 import org.metermesh.rpl.forwarding.RoutingCores;
 import org.metermesh.rpl.forwarding.RplForwarder;
+import org.metermesh.rpl.message.RplMessage.Dio;
 import org.metermesh.rpl.message.RplOption.DodagConfiguration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,11 +41,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
- * The gateway as RPL DODAG root (RFC 6550, non-storing mode) over the 6LoWPAN link, with the field manual's
- * console commands: {@code rpl:dodag} (meters, depth, parents), {@code rpl:neighbors} (the radio neighbours with
- * RSSI, LQI and ETX) and {@code rpl:flush} (a global repair: every meter rejoins afresh).
+ * The gateway as RPL DODAG root (RFC 6550, non-storing mode by default, storing mode on request) over the 6LoWPAN
+ * link, with the field manual's console commands: {@code rpl:dodag} (meters, depth, parents), {@code rpl:neighbors}
+ * (the radio neighbours with RSSI, LQI and ETX) and {@code rpl:flush} (a global repair: every meter rejoins afresh).
+ *
+ * <p>The root's routes, DODAG Version and DTSN live in the {@link StateStore} ({@link StateStoreRouteStore}): a new
+ * instance of this component (an update of the bundle) resumes them, so the meters stay reachable without new DAOs.
  */
 @Component(name = RplComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {Ipv6Listener.class, RplComponent.class, StatusContributor.class},
@@ -58,7 +64,7 @@ public final class RplComponent implements Ipv6Listener, StatusContributor {
     private static final long COMMAND_TIMEOUT_SECONDS = 2;
 
     @ObjectClassDefinition(id = PID, name = "MeterMesh RPL",
-            description = "RFC 6550 discovery and routing with the gateway as DODAG root (non-storing mode).")
+            description = "RFC 6550 discovery and routing with the gateway as DODAG root (non-storing or storing mode).")
     public @interface Config {
         @AttributeDefinition(name = "DIOIntervalMin", min = "1", max = "24",
                 description = "Trickle Imin = 2^n ms, advertised to every meter (RFC 6550 6.7.6). 14 (16.4 s): "
@@ -77,7 +83,18 @@ public final class RplComponent implements Ipv6Listener, StatusContributor {
         @AttributeDefinition(name = "RPLInstanceID", min = "0", max = "127",
                 description = "Global RPLInstanceID of the DODAG.")
         int instance_id() default 0;
+
+        @AttributeDefinition(name = "Mode of Operation",
+                description = "How downward routes are kept (RFC 6550 6.3.1 MOP): non-storing, the gateway source "
+                        + "routes from every meter's DAO parents (RFC 6554); storing, every meter keeps the routes of "
+                        + "its sub-DODAG and forwards hop by hop. Meters follow the mode of the DIO they join.",
+                options = {@Option(value = MODE_NON_STORING, label = "Non-storing (MOP 1)"),
+                    @Option(value = MODE_STORING, label = "Storing without multicast (MOP 2)")})
+        String mode() default MODE_NON_STORING;
     }
+
+    static final String MODE_NON_STORING = "non-storing";
+    static final String MODE_STORING = "storing";
 
     /** How often to look again for a link address while no radio is bound yet. */
     private static final java.time.Duration LINK_RETRY = java.time.Duration.ofSeconds(1);
@@ -87,6 +104,8 @@ public final class RplComponent implements Ipv6Listener, StatusContributor {
     private final Ipv6Link link = new CurrentLink();
     private final DodagConfiguration dodag;
     private final int instanceId;
+    private final int mop;
+    private final StateStoreRouteStore routeStore;
     private final Counters applicationDrops = new Counters();
     private volatile boolean stopped;
     /** Created on the event loop once the link has an address (a radio is bound); null until then. */
@@ -106,9 +125,16 @@ public final class RplComponent implements Ipv6Listener, StatusContributor {
     private volatile Ipv6Link boundLink;
 
     @Activate
-    public RplComponent(Config config, @Reference Scheduler loop) {
+    public RplComponent(Config config, @Reference Scheduler loop, @Reference StateStore state) {
         this.loop = loop;
         this.instanceId = config.instance_id();
+        this.mop = switch (config.mode()) {
+            case MODE_NON_STORING -> Dio.MOP_NON_STORING;
+            case MODE_STORING -> Dio.MOP_STORING_NO_MULTICAST;
+            default -> throw new IllegalArgumentException("mode " + config.mode() + " is neither " + MODE_NON_STORING
+                    + " nor " + MODE_STORING);
+        };
+        this.routeStore = new StateStoreRouteStore(state);
         DodagConfiguration defaults = RootConfig.meterMeshConfiguration();
         this.dodag = new DodagConfiguration(defaults.authentication(), defaults.pathControlSize(),
                 config.dio_interval_doublings(), config.dio_interval_min(), config.dio_redundancy_constant(),
@@ -133,13 +159,16 @@ public final class RplComponent implements Ipv6Listener, StatusContributor {
         RplForwarder newForwarder = new RplForwarder(link, link.meshPrefix(), () -> RoutingCores.of(holder[0]),
                 (packet, source, rssi, lqi) -> applicationDrops.increment("dropped:no-application"));
         holder[0] = new RplRoot(loop, RootConfig.defaults(ExtendedAddress.of(eui64), link.meshPrefix())
-                .withConfiguration(dodag).withInstanceId(instanceId), newForwarder, new LoggingEvents());
+                .withConfiguration(dodag).withInstanceId(instanceId).withMop(mop), newForwarder, new LoggingEvents(),
+                new Counters(), routeStore);
         forwarder = newForwarder;
         root = holder[0];
         root.start();
-        LOG.log(Level.INFO, "RPL root of DODAG " + root.dodagId() + " started");
+        LOG.log(Level.INFO, "RPL root of DODAG " + root.dodagId() + " started (MOP " + mop + ", version "
+                + root.version() + ", " + root.routeCount() + " routes resumed)");
     }
 
+    /** Stops the root, which saves its changed routes: the next instance resumes them. */
     @Deactivate
     void deactivate() {
         stopped = true;
@@ -286,6 +315,11 @@ public final class RplComponent implements Ipv6Listener, StatusContributor {
         @Override
         public void error(ErrorCode code, String detail) {
             LOG.log(Level.WARNING, code + ": " + detail);
+        }
+
+        @Override
+        public void stateProblem(String detail) {
+            LOG.log(Level.WARNING, detail);
         }
     }
 }

@@ -276,6 +276,29 @@ final class MeshHarness {
         });
     }
 
+    /**
+     * Storing mode: the ids a packet from the root to {@code id} visits, following each node's next hop
+     * ({@link RplRoot#nextHop}, {@link RplNode#nextHop}) over existing links, {@code id} last; empty if some hop has
+     * no route or no link, or the way cycles.
+     */
+    Optional<List<Integer>> hopByHop(int id) {
+        List<Integer> out = new ArrayList<>();
+        Set<Integer> seen = new LinkedHashSet<>();
+        int at = ROOT;
+        while (at != id) {
+            if (!seen.add(at)) {
+                return Optional.empty();
+            }
+            Optional<MacAddress> next = at == ROOT ? root.nextHop(global(id)) : nodes.get(at).nextHop(global(id));
+            if (next.isEmpty() || !linked(at, idOf(next.get())) || dead.contains(idOf(next.get()))) {
+                return Optional.empty();
+            }
+            at = idOf(next.get());
+            out.add(at);
+        }
+        return Optional.of(out);
+    }
+
     List<ErrorEvent> errors(int id) {
         return errors.getOrDefault(id, List.of());
     }

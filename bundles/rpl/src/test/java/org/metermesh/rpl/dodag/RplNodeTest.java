@@ -406,8 +406,8 @@ class RplNodeTest {
     void badDiosAreIgnoredAndCounted() {
         node();
         hear(2, new Dio(0, Lollipop.INIT, 256, true, Dio.MOP_NON_STORING, 0, 240, DODAG_ID, List.of()));
-        hear(3, new Dio(0, Lollipop.INIT, 256, true, Dio.MOP_STORING_NO_MULTICAST, 0, 240, DODAG_ID,
-                List.of(Fixtures.CONFIG)));
+        hear(3, new Dio(0, Lollipop.INIT, 256, true, Dio.MOP_STORING_MULTICAST, 0, 240, DODAG_ID,
+                List.of(Fixtures.CONFIG)));                          // MOP 3: no multicast routing here
         hear(4, dio(Lollipop.INIT, 100, 240));                       // below ROOT_RANK
         DodagConfiguration unknownOf = new DodagConfiguration(false, 0, 8, 12, 10, 1024, 128, 9, 30, 60);
         hear(5, new Dio(0, Lollipop.INIT, 256, true, Dio.MOP_NON_STORING, 0, 240, DODAG_ID, List.of(unknownOf)));
@@ -537,7 +537,7 @@ class RplNodeTest {
     }
 
     @Test
-    void storingModeAndOtherInstancesAreNotJoined() {
+    void otherInstancesAreNotJoined() {
         node(c -> c.withInstanceId(5));
         hear(0, dio(128));
         assertThat(node.preferredParent()).isEmpty();

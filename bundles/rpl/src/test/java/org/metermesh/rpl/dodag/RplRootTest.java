@@ -233,4 +233,36 @@ class RplRootTest {
         assertThatThrownBy(() -> RootConfig.defaults(mac(0), PREFIX).withRouteCapacity(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void storingRootRoutesByNextHopAndAnswersTheChildOnLink() {
+        root.stop();
+        root = root(RootConfig.defaults(mac(0), PREFIX).withMop(Dio.MOP_STORING_NO_MULTICAST));
+        scheduler.runFor(TrickleConfig.METERMESH_DEFAULT.imin());
+        assertThat(transport.onLink(Dio.class).get(0).mop()).isEqualTo(Dio.MOP_STORING_NO_MULTICAST);
+        Dao viaOne = new Dao(0, true, 7, Optional.empty(), List.of(RplTarget.host(global(3)),
+                new TransitInformation(false, 0x80, 241, 30, Optional.empty())));
+        root.received(viaOne, linkLocal(1), mac(1), -60, 255);
+
+        assertThat(root.nextHop(global(3))).contains(mac(1));
+        assertThat(root.sourceRoute(global(3))).isEmpty();
+        assertThat(root.canRoute(global(3))).isTrue();
+        Fixtures.OnLink ack = transport.onLink.get(transport.onLink.size() - 1);
+        assertThat(ack.destination()).isEqualTo(linkLocal(1));
+        assertThat(ack.nextHop()).isEqualTo(mac(1));
+        assertThat(((DaoAck) ack.message()).sequence()).isEqualTo(7);
+        assertThat(transport.routed).isEmpty();
+
+        send(4, dao(4, 241, 30, 0));                                 // a non-storing DAO: wrong mode
+        assertThat(root.counters().get("dao-ignored:non-storing-transit")).isEqualTo(1);
+        assertThat(root.nextHop(global(4))).isEmpty();
+
+        Dao noPath = new Dao(0, false, 8, Optional.empty(), List.of(RplTarget.host(global(3)),
+                new TransitInformation(false, 0x80, 241, TransitInformation.NO_PATH, Optional.empty())));
+        root.received(noPath, linkLocal(2), mac(2), -60, 255);      // not the next hop: the route stays
+        assertThat(root.nextHop(global(3))).contains(mac(1));
+        root.received(noPath, linkLocal(1), mac(1), -60, 255);
+        assertThat(root.nextHop(global(3))).isEmpty();
+        assertThat(root.counters().get("route-removed")).isEqualTo(1);
+    }
 }

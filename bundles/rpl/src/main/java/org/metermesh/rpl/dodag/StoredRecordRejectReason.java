@@ -1,0 +1,27 @@
+package org.metermesh.rpl.dodag;
+
+import java.util.Locale;
+
+/**
+ * Why a record read back from the {@link RouteStore} was not accepted. The record is skipped, counted under
+ * {@link #counterName()} and reported to {@link RplEventListener#stateProblem}; the root carries on without it.
+ */
+public enum StoredRecordRejectReason {
+    /** No octets at all. */
+    EMPTY,
+    /** The first octet names a record format this version does not know (written by a newer bundle, or garbage). */
+    UNKNOWN_FORMAT,
+    /** Shorter than its format and counts say. */
+    TRUNCATED,
+    /** Longer than its format and counts say. */
+    TRAILING_BYTES,
+    /** The CRC-32 trailer does not match the contents: the record was damaged. */
+    BAD_CHECKSUM,
+    /** A field is out of its range (a parent count of 0, a Path Control of 0, a MOP above 7). */
+    BAD_VALUE;
+
+    /** The counter name, e.g. {@code restore-rejected:bad_checksum}. */
+    public String counterName() {
+        return "restore-rejected:" + name().toLowerCase(Locale.ROOT);
+    }
+}
