@@ -333,7 +333,7 @@ public final class SimulatedMeter {
     /** The gateway's COSEM requests: {@code POST /c}. */
     private void serve(CoapExchange<Ipv6Address> exchange) {
         CoapMessage request = exchange.request();
-        if (!MeterProtocol.COSEM_PATH.equals(request.uriPath()) || !request.code().equals(CoapCode.POST)) {
+        if (!MeterProtocol.isPost(request, MeterProtocol.COSEM_PATH)) {
             exchange.respond(CoapCode.NOT_FOUND, new byte[0]);
             return;
         }

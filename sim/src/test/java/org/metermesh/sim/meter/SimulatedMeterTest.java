@@ -147,6 +147,30 @@ class SimulatedMeterTest {
         });
     }
 
+    @Test
+    void theGatewaysOnDemandReadAndDisconnectReachTheMeter() {
+        meter.start();
+        gateway.request("$EDC/metermesh/gateway-1/METERMESH-V1/GET/meters/02004d6d00000002", request("r1"));
+        gateway.request("$EDC/metermesh/gateway-1/METERMESH-V1/EXEC/meters/02004d6d00000002/disconnect",
+                request("r2"));
+        loop.runFor(Duration.ofSeconds(5));
+
+        List<KuraPayload> replies = outbox.nextBatch(100, Set.of()).stream().map(OutboxMessage::entry)
+                .filter(e -> e.topic().contains("/REPLY/"))
+                .map(e -> ((PayloadDecodeResult.Decoded) new KuraPayloadCodec().decode(e.payload())).payload())
+                .toList();
+        assertThat(replies).hasSize(2).allSatisfy(r -> assertThat(r.metric("response.code"))
+                .contains(new MetricValue.OfInt(200)));
+        assertThat(replies).anySatisfy(r -> assertThat(r.metric("1-0:1.8.0.255")).isPresent());
+        assertThat(meter.agent().connected()).isFalse();
+        assertThat(meter.counters().get("requests")).isEqualTo(9);  // 4 registers x (value, scaler_unit) + action
+    }
+
+    private static byte[] request(String id) {
+        return new KuraPayloadCodec().encode(KuraPayload.builder().metric("request.id", id)
+                .metric("requester.client.id", "utility-7").build());
+    }
+
     private List<KuraPayload> queued(String messageClass) {
         return outbox.nextBatch(10_000, Set.of()).stream().map(OutboxMessage::entry)
                 .filter(e -> e.topic().endsWith("/" + messageClass))

@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Sends this node's own IPv6 packets across the mesh, routed: on the gateway the RPL root source-routes them down
  * to a meter (RFC 6554), on a meter they go up to the preferred parent. Applications (telemetry's downlink) use
- * it instead of choosing a next hop on the {@link Ipv6Link}. Methods may be called from any thread.
+ * it instead of choosing a next hop on the {@link Ipv6Link}. Call it on the stack's event loop, where
+ * {@link Ipv6Listener}s are called too: routes are the routing core's single-threaded state.
  */
 @ProviderType
 public interface MeshRouter {

@@ -3,6 +3,8 @@ package org.metermesh.rpl.forwarding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import org.metermesh.api.counters.Counters;
@@ -13,6 +15,7 @@ import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Link;
 import org.metermesh.api.ipv6.Ipv6Listener;
 import org.metermesh.api.ipv6.Ipv6Packet;
+import org.metermesh.api.ipv6.MeshRouter;
 import org.metermesh.api.ipv6.Ipv6Prefix;
 import org.metermesh.api.ipv6.RplOption;
 import org.metermesh.api.ipv6.RplSourceRoutingHeader;
@@ -91,8 +94,15 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
     }
 
     /** Sends an application packet of this node's own across the mesh. */
-    public void send(Ipv6Packet packet) {
-        route(packet);
+    public CompletionStage<TxStatus> send(Ipv6Packet packet) {
+        return route(packet);
+    }
+
+    /** Whether {@link #send} has a way for a packet to {@code destination} now. */
+    public boolean hasRoute(Ipv6Address destination) {
+        RoutingCore router = core.get();
+        return router.nextHop(destination).isPresent() || router.defaultRoute().isPresent()
+                || router.sourceRoute(destination).isPresent();
     }
 
     private Ipv6Packet rplPacket(RplMessage message, Ipv6Address source, Ipv6Address destination, int hopLimit) {
@@ -107,25 +117,27 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
 
     // ---- routing ----
 
-    /** Up to the preferred parent, or, at the root, down a source route. */
-    private void route(Ipv6Packet packet) {
+    /**
+     * Down to a child (storing mode), up to the preferred parent, or, at the root, down a source route.
+     *
+     * @return the first hop's transmission status; failed with {@link MeshRouter.NoRouteException} if none
+     */
+    private CompletionStage<TxStatus> route(Ipv6Packet packet) {
         RoutingCore router = core.get();
         Optional<MacAddress> child = router.nextHop(packet.destination());
         if (child.isPresent()) {
-            transmit(withRplOption(packet, router, true), child.get());
-            return;
+            return transmit(withRplOption(packet, router, true), child.get());
         }
         Optional<MacAddress> parent = router.defaultRoute();
         if (parent.isPresent()) {
-            transmit(withRplOption(packet, router, false), parent.get());
-            return;
+            return transmit(withRplOption(packet, router, false), parent.get());
         }
         Optional<List<Ipv6Address>> route = router.sourceRoute(packet.destination());
         if (route.isEmpty()) {
             counters.increment("dropped:no-route");
-            return;
+            return CompletableFuture.failedFuture(new MeshRouter.NoRouteException(packet.destination()));
         }
-        transmit(sourceRouted(packet, route.get()), macOf(route.get().get(0)));
+        return transmit(sourceRouted(packet, route.get()), macOf(route.get().get(0)));
     }
 
     /** RFC 6554 3: the first hop becomes the destination, the rest of the way the header's addresses. */
@@ -155,8 +167,9 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
         return packet.toBuilder().extensionHeaders(headers).build();
     }
 
-    private void transmit(Ipv6Packet packet, MacAddress nextHop) {
-        link.send(packet, nextHop).thenAccept(status -> {
+    private CompletionStage<TxStatus> transmit(Ipv6Packet packet, MacAddress nextHop) {
+        CompletionStage<TxStatus> sent = link.send(packet, nextHop);
+        sent.thenAccept(status -> {
             // Only an acknowledgement or its absence says something about the link to that neighbour; a busy
             // channel or a failing backend does not (as Contiki-NG's link statistics).
             if (status == TxStatus.ACKED || status == TxStatus.NO_ACK) {
@@ -166,6 +179,7 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
                 counters.increment("tx-failed:" + status.counterName());
             }
         });
+        return sent;
     }
 
     // ---- Ipv6Listener: packets in ----

@@ -4,7 +4,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,13 +15,16 @@ import java.util.function.Supplier;
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.counters.Counters;
 import org.metermesh.api.event.ErrorCode;
+import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Link;
 import org.metermesh.api.ipv6.Ipv6Listener;
 import org.metermesh.api.ipv6.Ipv6Packet;
+import org.metermesh.api.ipv6.MeshRouter;
 import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.api.radio.NeighbourLink;
 import org.metermesh.api.radio.RadioDriver;
+import org.metermesh.api.radio.TxStatus;
 import org.metermesh.api.state.StateStore;
 import org.metermesh.api.status.StatusContributor;
 import org.metermesh.rpl.dodag.RootConfig;
@@ -52,11 +57,11 @@ import org.osgi.service.metatype.annotations.Option;
  * instance of this component (an update of the bundle) resumes them, so the meters stay reachable without new DAOs.
  */
 @Component(name = RplComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {Ipv6Listener.class, RplComponent.class, StatusContributor.class},
+        service = {Ipv6Listener.class, MeshRouter.class, RplComponent.class, StatusContributor.class},
         property = {"osgi.command.scope=rpl", "osgi.command.function=dodag", "osgi.command.function=neighbors",
             "osgi.command.function=flush"})
 @Designate(ocd = RplComponent.Config.class)
-public final class RplComponent implements Ipv6Listener, StatusContributor {
+public final class RplComponent implements Ipv6Listener, MeshRouter, StatusContributor {
 
     public static final String PID = "org.metermesh.rpl";
 
@@ -157,7 +162,7 @@ public final class RplComponent implements Ipv6Listener, StatusContributor {
         }
         RplRoot[] holder = new RplRoot[1];
         RplForwarder newForwarder = new RplForwarder(link, link.meshPrefix(), () -> RoutingCores.of(holder[0]),
-                (packet, source, rssi, lqi) -> applicationDrops.increment("dropped:no-application"));
+                (packet, source, rssi, lqi) -> applicationDrops.increment("for-applications")); // telemetry's own listener takes them
         holder[0] = new RplRoot(loop, RootConfig.defaults(ExtendedAddress.of(eui64), link.meshPrefix())
                 .withConfiguration(dodag).withInstanceId(instanceId).withMop(mop), newForwarder, new LoggingEvents(),
                 new Counters(), routeStore);
@@ -188,6 +193,30 @@ public final class RplComponent implements Ipv6Listener, StatusContributor {
             return;
         }
         current.received(packet, linkSource, rssiDbm, lqi);
+    }
+
+    // ---- MeshRouter: the gateway's own packets down to meters (called on the loop) ----
+
+    @Override
+    public Optional<Ipv6Address> globalAddress() {
+        RplForwarder current = forwarder;
+        return current == null ? Optional.empty() : Optional.of(current.globalAddress());
+    }
+
+    @Override
+    public boolean hasRoute(Ipv6Address destination) {
+        RplForwarder current = forwarder;
+        return current != null && current.hasRoute(destination);
+    }
+
+    @Override
+    public CompletionStage<TxStatus> send(Ipv6Packet packet) {
+        RplForwarder current = forwarder;
+        if (current == null) {
+            applicationDrops.increment("dropped:root-not-started");
+            return CompletableFuture.failedFuture(new NoRouteException(packet.destination()));
+        }
+        return current.send(packet);
     }
 
     private RplRoot startedRoot() {

@@ -157,7 +157,7 @@ public final class GatewayApplication {
     private void serve(CoapExchange<Ipv6Address> exchange) {
         CoapMessage request = exchange.request();
         MeterId meter = MeterId.of(exchange.peer());
-        if (!("/" + MeterProtocol.NOTIFY_PATH).equals(request.uriPath()) || !request.code().equals(CoapCode.POST)) {
+        if (!MeterProtocol.isPost(request, MeterProtocol.NOTIFY_PATH)) {
             counters.increment("dropped:unknown-resource");
             exchange.respond(CoapCode.NOT_FOUND, utf8("use POST /" + MeterProtocol.NOTIFY_PATH));
             return;

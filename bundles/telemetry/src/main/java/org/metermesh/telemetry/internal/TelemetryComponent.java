@@ -24,6 +24,7 @@ import org.metermesh.api.ipv6.MeshRouter;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.api.radio.TxStatus;
 import org.metermesh.api.state.StateStore;
+import org.metermesh.api.status.StatusContributor;
 import org.metermesh.telemetry.gateway.GatewayApplication;
 import org.metermesh.telemetry.gateway.MeterId;
 import org.metermesh.telemetry.gateway.OutboxSource;
@@ -58,10 +59,10 @@ import org.osgi.service.metatype.annotations.Option;
  * The outbox lives in the platform's state store, so an update of this bundle loses nothing queued.
  */
 @Component(name = TelemetryComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {Ipv6Listener.class, TelemetryComponent.class},
-        property = {"osgi.command.scope=telemetry", "osgi.command.function=status"})
+        service = {Ipv6Listener.class, TelemetryComponent.class, StatusContributor.class},
+        property = {"osgi.command.scope=telemetry", "osgi.command.function=stats"})
 @Designate(ocd = TelemetryComponent.Config.class)
-public final class TelemetryComponent implements Ipv6Listener {
+public final class TelemetryComponent implements Ipv6Listener, StatusContributor {
 
     public static final String PID = "org.metermesh.telemetry";
 
@@ -193,8 +194,8 @@ public final class TelemetryComponent implements Ipv6Listener {
 
     // ---- console ----
 
-    /** Broker connection, queue depth and counts: {@code telemetry:status}. */
-    public String status() {
+    /** Broker connection, queue depth and counts: {@code telemetry:stats}. */
+    public String stats() {
         return onLoop(() -> {
             StringBuilder sb = new StringBuilder();
             sb.append("broker ").append(session.settings().brokerUrl())
@@ -215,6 +216,12 @@ public final class TelemetryComponent implements Ipv6Listener {
         outboxCounters.snapshot().forEach((k, v) -> all.put("outbox:" + k, v));
         mqttCounters.snapshot().forEach((k, v) -> all.put("mqtt:" + k, v));
         return all;
+    }
+
+    /** For the console's status line: published since start, queued now (the outbox is safe from any thread). */
+    @Override
+    public Map<String, Long> status() {
+        return Map.of(PUBLISHED, published(), QUEUE, (long) outbox.size());
     }
 
     /** Messages in the durable outbox, not yet acknowledged by the broker. */

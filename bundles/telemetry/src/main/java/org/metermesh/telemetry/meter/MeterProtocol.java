@@ -1,5 +1,7 @@
 package org.metermesh.telemetry.meter;
 
+import org.metermesh.telemetry.coap.CoapCode;
+import org.metermesh.telemetry.coap.CoapMessage;
 import org.metermesh.telemetry.coap.CoapType;
 
 /**
@@ -25,6 +27,11 @@ public final class MeterProtocol {
     public static final String COSEM_PATH = "c";
 
     private MeterProtocol() {
+    }
+
+    /** Whether {@code request} is a {@code POST} to {@code path} (one of the paths above). */
+    public static boolean isPost(CoapMessage request, String path) {
+        return request.code().equals(CoapCode.POST) && request.uriPath().equals("/" + path);
     }
 
     /** Confirmable for what must not be lost (seed 003: every class but usage readings). */
