@@ -69,8 +69,8 @@ public final class SimulatedMeter {
     private final Consumer<Ipv6Packet> network;
     private final Runnable dark;
     private final BooleanSupplier online;
-    private final Deque<MeterMessage.Pushed> queue = new ArrayDeque<>();
-    private MeterMessage.Pushed inFlight;
+    private final Deque<Queued> queue = new ArrayDeque<>();
+    private Queued inFlight;
     private Cancellable retryTask;
     private final MeterAgent agent;
     private final CoapEndpoint<Ipv6Address> coap;
@@ -269,10 +269,12 @@ public final class SimulatedMeter {
             return;
         }
         counters.increment("pushed:" + className(message));
+        // Numbered once: a retry repeats the same notification, which the gateway recognises.
+        Queued queued = new Queued(message, agent.push(message));
         if (message.messageClass() == MessageClass.WARNING) {
-            queue.addFirst(message); // warnings jump the queue (seed 003: asynchronous events, notified at once)
+            queue.addFirst(queued); // warnings jump the queue (seed 003: asynchronous events, notified at once)
         } else {
-            queue.addLast(message);
+            queue.addLast(queued);
         }
         if (queue.size() > QUEUE_CAPACITY) {
             dropOldestUsage();
@@ -283,8 +285,8 @@ public final class SimulatedMeter {
     /** The queue runs oldest first (warnings ahead); the message in flight stays. */
     private void dropOldestUsage() {
         for (var it = queue.iterator(); it.hasNext();) {
-            MeterMessage.Pushed m = it.next();
-            if (m.messageClass() == MessageClass.USAGE && m != inFlight) {
+            Queued m = it.next();
+            if (m.message.messageClass() == MessageClass.USAGE && m != inFlight) {
                 it.remove();
                 counters.increment("dropped:usage");
                 return;
@@ -301,15 +303,15 @@ public final class SimulatedMeter {
             retryLater();
             return;
         }
-        MeterMessage.Pushed message = queue.peekFirst();
+        Queued message = queue.peekFirst();
         inFlight = message;
-        CoapMessage request = CoapMessage.request(MeterProtocol.typeFor(message.messageClass()), CoapCode.POST,
-                MeterProtocol.NOTIFY_PATH, agent.push(message));
+        CoapMessage request = CoapMessage.request(MeterProtocol.typeFor(message.message.messageClass()),
+                CoapCode.POST, MeterProtocol.NOTIFY_PATH, message.octets);
         coap.request(gateway, request).whenComplete((response, failure) -> {
             inFlight = null;
             if (failure == null && response.code().codeClass() == 2) {
                 queue.removeFirstOccurrence(message);
-                counters.increment("delivered:" + className(message));
+                counters.increment("delivered:" + className(message.message));
                 sendNext();
                 return;
             }
@@ -324,6 +326,10 @@ public final class SimulatedMeter {
             retryTask = null;
             sendNext();
         });
+    }
+
+    /** A message waiting for the gateway, with its data-notification octets (numbered when it was raised). */
+    private record Queued(MeterMessage.Pushed message, byte[] octets) {
     }
 
     private static String className(MeterMessage.Pushed message) {

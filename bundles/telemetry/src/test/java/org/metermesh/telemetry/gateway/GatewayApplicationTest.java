@@ -158,6 +158,22 @@ class GatewayApplicationTest {
     }
 
     @Test
+    void aNotificationSentAgainAfterALostAnswerIsStoredOnce() {
+        FakeMeter meter = meter(METER);
+        byte[] octets = meter.agent.push(meter.agent.billingSnapshot());
+        meter.coap.request(GATEWAY, CoapMessage.request(CoapType.CON, CoapCode.POST, MeterProtocol.NOTIFY_PATH,
+                octets));
+        loop.runFor(Duration.ofSeconds(1));
+        CompletionStage<CoapMessage> again = meter.coap.request(GATEWAY, CoapMessage.request(CoapType.CON,
+                CoapCode.POST, MeterProtocol.NOTIFY_PATH, octets));
+        loop.runFor(Duration.ofSeconds(1));
+
+        assertThat(again.toCompletableFuture().join().code()).isEqualTo(CoapCode.CHANGED);
+        assertThat(outbox.size()).isEqualTo(1);
+        assertThat(app.counters().get("duplicate")).isEqualTo(1);
+    }
+
+    @Test
     void aMalformedNotificationIsAnsweredBadRequestAndNothingIsStored() {
         FakeMeter meter = meter(METER);
         CompletionStage<CoapMessage> answer = meter.coap.request(GATEWAY, CoapMessage.request(CoapType.CON,
