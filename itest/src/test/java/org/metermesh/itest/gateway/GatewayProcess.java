@@ -92,6 +92,14 @@ final class GatewayProcess implements AutoCloseable {
         return exitStatus(seconds);
     }
 
+    /** Kills the gateway with SIGKILL, as a power cut or the OOM killer would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the gateway survived SIGKILL for 30 s");
+        }
+    }
+
     int exitStatus(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -2,14 +2,10 @@ package org.metermesh.sim.internal;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.ipv6.Ipv6Prefix;
@@ -57,8 +53,8 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
 
     private static final Logger LOG = System.getLogger(NeighbourhoodComponent.class.getName());
     /** Building a few thousand meters takes well under a second; the bound only guards a stuck loop. */
-    private static final long LOOP_TIMEOUT_SECONDS = 30;
-    private static final long STATUS_TIMEOUT_SECONDS = 1;
+    private static final Duration LOOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(1);
 
     @ObjectClassDefinition(id = PID, name = "MeterMesh simulated neighbourhood",
             description = "Simulated meters around the gateway in real time, on a simulated radio medium that "
@@ -118,8 +114,8 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
                 ChannelPlan.named(config.channel_plan()), config.channel(), config.pan_id(), 14,
                 Ipv6Prefix.parse(config.mesh_prefix()));
         LiveNeighbourhood.warmUp();
-        this.neighbourhood = onLoop(() -> LiveNeighbourhood.start(loop, settings), "building the neighbourhood",
-                LOOP_TIMEOUT_SECONDS);
+        this.neighbourhood = loop.call("building the neighbourhood", LOOP_TIMEOUT,
+                () -> LiveNeighbourhood.start(loop, settings));
         LOG.log(Level.INFO, "simulated neighbourhood: " + settings.meters() + " meters (" + config.layout() + ", "
                 + config.profile() + " profile, seed " + config.seed() + ")");
     }
@@ -134,10 +130,10 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
 
     @Deactivate
     void deactivate() {
-        onLoop(() -> {
+        loop.call("stopping the meters", LOOP_TIMEOUT, () -> {
             neighbourhood.stopMeters();
             return null;
-        }, "stopping the meters", LOOP_TIMEOUT_SECONDS);
+        });
         neighbourhood.gatewayRadio().close(() -> { });
     }
 
@@ -154,8 +150,8 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
 
     @Override
     public Map<String, Long> status() {
-        long attached = onLoop(() -> (long) neighbourhood.attachedMeters(), "counting attached meters",
-                STATUS_TIMEOUT_SECONDS);
+        long attached = loop.call("counting attached meters", STATUS_TIMEOUT,
+                () -> (long) neighbourhood.attachedMeters());
         return Map.of(METERS_TOTAL, (long) neighbourhood.meterCount(), METERS_ATTACHED, attached);
     }
 
@@ -189,26 +185,5 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
     @Override
     public RadioStatistics statistics() {
         return neighbourhood.gatewayRadio().statistics();
-    }
-
-    private <T> T onLoop(Supplier<T> work, String what, long timeoutSeconds) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(timeoutSeconds, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(what + ": the event loop did not answer within " + timeoutSeconds + " s");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(what + ": interrupted");
-        }
     }
 }

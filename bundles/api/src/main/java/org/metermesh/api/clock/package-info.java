@@ -3,7 +3,7 @@
  * discrete-event time in the simulator (DESIGN.md, principle 3).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.metermesh.api.clock;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,7 +17,9 @@ import org.metermesh.api.clock.Scheduler;
  * The gateway's event loop: one thread runs every task in due order, so protocol cores need no locks.
  *
  * <p>A task that throws is logged with its stack trace and the loop goes on; one bad frame handler must not stop
- * the stack. Tasks that run longer than the warning threshold are logged too: they delay every other timer.
+ * the stack. Tasks that run longer than the warning threshold are logged too: they delay every other timer. In the
+ * loop's first {@link #START_UP} a slow task is logged at INFO only: the first run of every code path loads classes
+ * and runs interpreted, and the bundles all start at once then.
  */
 public final class RealTimeScheduler implements Scheduler, AutoCloseable {
 
@@ -27,6 +29,9 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
     private final RandomGenerator random = new SplittableRandom();
     private final long origin = System.nanoTime();
     private final long slowTaskNanos;
+
+    /** The start-up period in which slow tasks are expected (see the class comment). */
+    static final Duration START_UP = Duration.ofSeconds(30);
 
     /**
      * @param threadName    name of the loop thread, shown in thread dumps
@@ -76,7 +81,9 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
         }
         long took = System.nanoTime() - start;
         if (took > slowTaskNanos) {
-            LOG.log(Level.WARNING, "event loop task {0} took {1} ms", task, took / 1_000_000);
+            boolean startingUp = nanoTime() < START_UP.toNanos();
+            LOG.log(startingUp ? Level.INFO : Level.WARNING, "event loop task {0} took {1} ms{2}", task,
+                    took / 1_000_000, startingUp ? " (starting up)" : "");
         }
     }
 

@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.counters.Counters;
@@ -66,7 +62,7 @@ public final class RplComponent implements Ipv6Listener, MeshRouter, StatusContr
     public static final String PID = "org.metermesh.rpl";
 
     private static final Logger LOG = System.getLogger(RplComponent.class.getName());
-    private static final long COMMAND_TIMEOUT_SECONDS = 2;
+    private static final java.time.Duration COMMAND_TIMEOUT = java.time.Duration.ofSeconds(2);
 
     @ObjectClassDefinition(id = PID, name = "MeterMesh RPL",
             description = "RFC 6550 discovery and routing with the gateway as DODAG root (non-storing or storing mode).")
@@ -177,7 +173,7 @@ public final class RplComponent implements Ipv6Listener, MeshRouter, StatusContr
     @Deactivate
     void deactivate() {
         stopped = true;
-        onLoop(() -> {
+        loop.call("rpl", COMMAND_TIMEOUT, () -> {
             if (root != null) {
                 root.stop();
             }
@@ -232,7 +228,7 @@ public final class RplComponent implements Ipv6Listener, MeshRouter, StatusContr
     /** Every meter the root can route to: address, depth, reported parents with their remaining lifetimes. */
     public String dodag() {
         RplRoot root = startedRoot();
-        List<RouteSnapshot> routes = onLoop(root::routes);
+        List<RouteSnapshot> routes = loop.call("rpl", COMMAND_TIMEOUT, root::routes);
         StringBuilder text = new StringBuilder(String.format("DODAG %s version %d, %d meters%n",
                 root.dodagId(), root.version(), routes.size()));
         text.append(String.format("%-40s %5s  %s%n", "meter", "depth", "parents (lifetime s)"));
@@ -266,7 +262,7 @@ public final class RplComponent implements Ipv6Listener, MeshRouter, StatusContr
     /** Like {@code ip -6 neigh flush all}: a global repair (new DODAG version) makes every meter rediscover. */
     public String flush() {
         RplRoot root = startedRoot();
-        int version = onLoop(() -> {
+        int version = loop.call("rpl", COMMAND_TIMEOUT, () -> {
             root.globalRepair();
             return root.version();
         });
@@ -277,7 +273,7 @@ public final class RplComponent implements Ipv6Listener, MeshRouter, StatusContr
     @Override
     public Map<String, Long> status() {
         RplRoot current = root;
-        long routed = current == null ? 0 : onLoop(current::routeCount);
+        long routed = current == null ? 0 : loop.call("rpl", COMMAND_TIMEOUT, current::routeCount);
         return Map.of(METERS_ROUTED, routed);
     }
 
@@ -287,21 +283,6 @@ public final class RplComponent implements Ipv6Listener, MeshRouter, StatusContr
         forwarder.counters().snapshot().forEach((k, v) -> all.put("forwarding:" + k, v));
         applicationDrops.snapshot().forEach(all::put);
         return all;
-    }
-
-    private <T> T onLoop(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> result.complete(work.get()));
-        try {
-            return result.get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the event loop did not answer within " + COMMAND_TIMEOUT_SECONDS + " s");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
     }
 
     /** The currently bound link; without one there is no address and every frame is refused as link-down. */

@@ -67,7 +67,7 @@ public final class TelemetryComponent implements Ipv6Listener, StatusContributor
     public static final String PID = "org.metermesh.telemetry";
 
     private static final Logger LOG = System.getLogger(TelemetryComponent.class.getName());
-    private static final long LOOP_TIMEOUT_SECONDS = 5;
+    private static final Duration LOOP_TIMEOUT = Duration.ofSeconds(5);
 
     @ObjectClassDefinition(id = PID, name = "MeterMesh telemetry",
             description = "Publishes meter readings and warnings in the Kura MQTT namespace and answers the "
@@ -172,13 +172,13 @@ public final class TelemetryComponent implements Ipv6Listener, StatusContributor
     @Deactivate
     void deactivate() {
         try {
-            session.disconnect().get(LOOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            session.disconnect().get(LOOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
             LOG.log(Level.WARNING, "MQTT disconnect did not complete cleanly: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        onLoop(() -> {
+        loop.call("telemetry", LOOP_TIMEOUT, () -> {
             application.close();
             outbox.flush();
             return null;
@@ -196,7 +196,7 @@ public final class TelemetryComponent implements Ipv6Listener, StatusContributor
 
     /** Broker connection, queue depth and counts: {@code telemetry:stats}. */
     public String stats() {
-        return onLoop(() -> {
+        return loop.call("telemetry", LOOP_TIMEOUT, () -> {
             StringBuilder sb = new StringBuilder();
             sb.append("broker ").append(session.settings().brokerUrl())
                     .append(session.isConnected() ? " connected" : " NOT connected")
@@ -226,7 +226,7 @@ public final class TelemetryComponent implements Ipv6Listener, StatusContributor
 
     /** Messages in the durable outbox, not yet acknowledged by the broker. */
     public int queued() {
-        return onLoop(outbox::size);
+        return loop.call("telemetry", LOOP_TIMEOUT, outbox::size);
     }
 
     public long published() {
@@ -283,27 +283,6 @@ public final class TelemetryComponent implements Ipv6Listener, StatusContributor
 
     private long uptimeMillis() {
         return (loop.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    private <T> T onLoop(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(LOOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the event loop did not answer within " + LOOP_TIMEOUT_SECONDS + " s");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
     }
 
     /** Logs what the application reports; it counts everything itself. */

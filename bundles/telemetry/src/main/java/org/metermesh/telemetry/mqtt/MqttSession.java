@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import javax.net.SocketFactory;
@@ -54,6 +56,8 @@ public final class MqttSession {
     /** Kura publishes its lifecycle messages with QoS 1, not retained. */
     private static final int LIFECYCLE_QOS = 1;
     private static final int REQUEST_QOS = 1;
+    /** Connect failures logged at INFO before the first warning. */
+    private static final int QUIET_CONNECT_ATTEMPTS = 2;
 
     private enum State { IDLE, CONNECTING, CONNECTED, WAITING, DISCONNECTING, CLOSED }
 
@@ -64,6 +68,12 @@ public final class MqttSession {
     private final Counters counters;
     private final SocketFactory socketFactory;
     private final ReconnectBackoff backoff;
+    /** Creates and connects Paho clients off the event loop; one attempt at a time. */
+    private final ExecutorService connector = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mqtt-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<MqttSessionListener> listeners = new ArrayList<>();
 
     private volatile State state = State.IDLE;
@@ -194,45 +204,57 @@ public final class MqttSession {
         generation++;
         int gen = generation;
         state = State.CONNECTING;
-        MqttAsyncClient fresh;
-        try {
-            fresh = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException e) {
-            onConnectFailed(gen, null, e);
-            return;
-        }
-        client = fresh;
-        fresh.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                loop.execute(() -> onConnectionLost(gen, fresh, cause));
+        MqttConnectOptions options = connectOptions(); // here: the last will's payload comes from the loop's state
+        // Creating a Paho client loads classes and starts threads, and connect() resolves the host: seconds, at
+        // worst, that the event loop must not wait for.
+        connector.execute(() -> {
+            MqttAsyncClient fresh;
+            try {
+                fresh = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+            } catch (MqttException | RuntimeException e) {
+                loop.execute(() -> onConnectFailed(gen, null, e));
+                return;
             }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                byte[] payload = message.getPayload();
-                loop.execute(() -> onMessage(gen, topic, payload));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-                // Reported per publish through its action listener instead.
-            }
-        });
-        try {
-            fresh.connect(connectOptions(), null, new IMqttActionListener() {
+            fresh.setCallback(new MqttCallback() {
                 @Override
-                public void onSuccess(IMqttToken token) {
-                    loop.execute(() -> onConnected(gen, fresh));
+                public void connectionLost(Throwable cause) {
+                    loop.execute(() -> onConnectionLost(gen, fresh, cause));
                 }
 
                 @Override
-                public void onFailure(IMqttToken token, Throwable cause) {
-                    loop.execute(() -> onConnectFailed(gen, fresh, cause));
+                public void messageArrived(String topic, MqttMessage message) {
+                    byte[] payload = message.getPayload();
+                    loop.execute(() -> onMessage(gen, topic, payload));
+                }
+
+                @Override
+                public void deliveryComplete(IMqttDeliveryToken token) {
+                    // Reported per publish through its action listener instead.
                 }
             });
-        } catch (MqttException | RuntimeException e) {
-            onConnectFailed(gen, fresh, e);
+            loop.execute(() -> adopt(gen, fresh)); // before any outcome of connect, which comes through the loop too
+            try {
+                fresh.connect(options, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        loop.execute(() -> onConnected(gen, fresh));
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable cause) {
+                        loop.execute(() -> onConnectFailed(gen, fresh, cause));
+                    }
+                });
+            } catch (MqttException | RuntimeException e) {
+                loop.execute(() -> onConnectFailed(gen, fresh, e));
+            }
+        });
+    }
+
+    /** The client of attempt {@code gen} exists: it is the current one unless a newer attempt or a close came. */
+    private void adopt(int gen, MqttAsyncClient fresh) {
+        if (gen == generation && state == State.CONNECTING) {
+            client = fresh;
         }
     }
 
@@ -350,7 +372,10 @@ public final class MqttSession {
         counters.increment("connect-failures");
         client = null;
         Duration delay = backoff.next();
-        LOG.log(Level.WARNING, "MQTT connect to {0} failed ({1}); next attempt in {2} ms", settings.brokerUrl(),
+        // A broker starting beside the gateway (the embedded one) refuses the first attempt or two: that is
+        // expected; a broker still away after a few attempts is worth a warning, every time.
+        Level level = backoff.attempts() > QUIET_CONNECT_ATTEMPTS ? Level.WARNING : Level.INFO;
+        LOG.log(level, "MQTT connect to {0} failed ({1}); next attempt in {2} ms", settings.brokerUrl(),
                 describe(cause), delay.toMillis());
         waitAndReconnect(delay);
     }
@@ -488,6 +513,7 @@ public final class MqttSession {
             return;
         }
         state = State.CLOSED;
+        connector.shutdown();
         LOG.log(Level.INFO, "MQTT session to {0} closed", settings.brokerUrl());
         notifyListeners(l -> l.disconnected(null));
         closed.complete(null);
@@ -535,7 +561,7 @@ public final class MqttSession {
             return "no cause given";
         }
         Throwable root = cause.getCause() != null ? cause.getCause() : cause;
-        return cause.getMessage() + (root != cause ? ": " + root : "");
+        return cause.getMessage() + (root != cause ? " (" + root.getMessage() + ")" : "");
     }
 
     /** The TLS socket factory for ssl://: the given trust store, else the JVM's default trust anchors. */
