@@ -170,13 +170,13 @@ final class DaoManager {
 
     private void sendNew() {
         int seq = Lollipop.increment(sequence);
+        sequence = seq; // taken even if no DAO goes out: the builder may number DAOs of its own after it
         int path = Lollipop.increment(pathSequence);
         Optional<Dao> dao = actions.build(seq, path);
         if (dao.isEmpty()) {
             pending = Pending.NONE;
             return;
         }
-        sequence = seq;
         pathSequence = path;
         outstanding = dao.get();
         transmissions = 1;

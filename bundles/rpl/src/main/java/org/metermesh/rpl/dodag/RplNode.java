@@ -111,8 +111,10 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  *     {@code dao-rejected}) and is passed on to the preferred parent under a DAOSequence of this meter; the
  *     parent's DAO-ACK is relayed back down to the child with the child's sequence, so the child's retransmissions
  *     cover the whole way up. A No-Path removes the route if it comes from the route's next hop, and travels up
- *     too. On a switch of preferred parent the old one gets a No-Path DAO for this meter and its sub-DODAG, and the
- *     new one a DAO for the same targets at once (Path Sequences unchanged). {@link #nextHop(Ipv6Address)} gives
+ *     too. A switch of preferred parent is told with the next DAO (scheduled as in non-storing mode, lazily for a
+ *     voluntary switch while the old link is healthy, so switches in between are aggregated): the old parent gets a
+ *     No-Path DAO for this meter and its sub-DODAG, the new one a DAO for the sub-DODAG's targets (Path Sequences
+ *     unchanged), in DAOs of at most {@link #MAX_TARGETS_PER_DAO} targets. {@link #nextHop(Ipv6Address)} gives
  *     forwarding the child towards a target below.</li>
  * <li><b>Errors</b>: {@link ErrorCode#HIGH_PACKET_LOSS} from the neighbour table's warnings (field manual: more
  *     than 15 %), the two discovery errors above.</li>
@@ -155,6 +157,11 @@ public final class RplNode {
     static final Duration URGENT_DIO_SPACING = Duration.ofSeconds(1);
     /** Forwarded storing-mode DAOs whose DAO-ACK is awaited to be relayed down, at most (the oldest are dropped). */
     static final int MAX_RELAYS = 32;
+    /**
+     * Targets per No-Path or re-announcing DAO of a parent switch: 16 Target + Transit pairs are 416 octets, well
+     * inside the IPv6 minimum MTU (RFC 8200 5) and a few 6LoWPAN fragments; a larger sub-DODAG takes several DAOs.
+     */
+    static final int MAX_TARGETS_PER_DAO = 16;
 
     private final Scheduler scheduler;
     private final NodeConfig config;
@@ -181,6 +188,9 @@ public final class RplNode {
 
     private record Relay(Ipv6Address source, MacAddress child, int sequence) {
     }
+
+    /** Storing mode: the DAO parent the root's routes still run through, until the next DAO tells the move. */
+    private MacAddress movedFrom;
 
     private NodeState state = NodeState.STOPPED;
     private Membership dodag;
@@ -274,6 +284,7 @@ public final class RplNode {
         cancelSuspectWait();
         routes.clear();
         relays.clear();
+        movedFrom = null;
     }
 
     /**
@@ -516,6 +527,7 @@ public final class RplNode {
         holdDown.stop();
         routes.clear(); // every meter registers again in the new Version
         relays.clear();
+        movedFrom = null;
         repairDagRank = -1; // ranks of the new Version owe nothing to the old one
         warned.clear();
         dodag.update(dio, configuration, of.get());
@@ -631,10 +643,6 @@ public final class RplNode {
             counters.increment("dao-ignored:dodag");
             return;
         }
-        if (parents.parents().parents().contains(child)) {
-            counters.increment("dao-ignored:from-parent"); // a DAO parent registering through us would be a loop
-            return;
-        }
         int unit = dodag.configuration.lifetimeUnit();
         List<RplOption> forward = new ArrayList<>();
         boolean any = false;
@@ -647,6 +655,12 @@ public final class RplNode {
                 continue;
             }
             TransitInformation t = transit.get();
+            if (t.pathLifetime() != TransitInformation.NO_PATH && child.equals(parent.get())) {
+                // A route down through our preferred parent would meet our default route up: a loop. Only its
+                // No-Paths are taken (it may have been our child before it became our parent).
+                counters.increment("dao-ignored:from-parent");
+                continue;
+            }
             for (RplTarget target : group.targets()) {
                 if (target.prefixLength() != 128 || dodag.globalAddress().map(target.prefix()::equals).orElse(false)) {
                     counters.increment("dao-ignored:target");
@@ -703,11 +717,18 @@ public final class RplNode {
     }
 
     /**
-     * RFC 6550 9.8: a new preferred parent. The old one is told with a No-Path DAO that this meter and its
-     * sub-DODAG are no longer below it; the new one learns the same targets at once, with their Path Sequences, so
-     * the way down is whole again before this meter's own new DAO (a fresh Path Sequence) follows.
+     * RFC 6550 9.8: the preferred parent changed since the last DAO, which is about to go out with a new Path
+     * Sequence. The parent the routes ran through gets a No-Path DAO for this meter (with the Path Sequence it knows)
+     * and its sub-DODAG; the new one learns the sub-DODAG's targets at once, with their Path Sequences, so the way
+     * down is whole again without waiting for each descendant's refresh. Switches between two DAOs are told once
+     * (a switch back and forth tells nothing), which keeps a forming neighbourhood's churn from multiplying DAOs.
      */
-    private void storingParentSwitch(MacAddress oldParent, MacAddress newParent) {
+    private void announceMove(MacAddress newParent) {
+        MacAddress oldParent = movedFrom;
+        movedFrom = null;
+        if (oldParent == null || oldParent.equals(newParent)) {
+            return;
+        }
         List<RplOption> gone = new ArrayList<>();
         List<RplOption> moved = new ArrayList<>();
         Optional<Ipv6Address> own = dodag.globalAddress();
@@ -715,8 +736,6 @@ public final class RplNode {
             gone.add(RplTarget.host(own.get()));
             gone.add(new TransitInformation(false, 0x80, dao.pathSequence(), TransitInformation.NO_PATH,
                     Optional.empty()));
-            moved.add(RplTarget.host(own.get()));
-            moved.add(new TransitInformation(false, 0x80, dao.pathSequence(), daoLifetimeUnits(), Optional.empty()));
         }
         for (StoringRoutes.Route r : routes.routes()) {
             if (r.nextHop().equals(newParent)) {
@@ -728,15 +747,30 @@ public final class RplNode {
             moved.add(RplTarget.host(r.target()));
             moved.add(new TransitInformation(false, 0x80, r.pathSequence(), r.lifetimeUnits(), Optional.empty()));
         }
-        Optional<Ipv6Address> dodagIdField = dodag.instanceId >= 128 ? Optional.of(dodag.dodagId) : Optional.empty();
-        if (oldParent != null && parents.get(oldParent) != null && !gone.isEmpty()) {
-            counters.increment("no-path-sent");
-            sendToParent(new Dao(dodag.instanceId, false, dao.nextSequence(), dodagIdField, gone), oldParent);
+        if (parents.get(oldParent) != null) {
+            for (List<RplOption> chunk : chunks(gone)) {
+                counters.increment("no-path-sent");
+                sendToParent(storingDao(chunk), oldParent);
+            }
         }
-        if (!moved.isEmpty()) {
+        for (List<RplOption> chunk : chunks(moved)) {
             counters.increment("dao-forwarded");
-            sendToParent(new Dao(dodag.instanceId, false, dao.nextSequence(), dodagIdField, moved), newParent);
+            sendToParent(storingDao(chunk), newParent);
         }
+    }
+
+    private Dao storingDao(List<RplOption> options) {
+        Optional<Ipv6Address> dodagIdField = dodag.instanceId >= 128 ? Optional.of(dodag.dodagId) : Optional.empty();
+        return new Dao(dodag.instanceId, false, dao.nextSequence(), dodagIdField, options);
+    }
+
+    /** Target + Transit pairs in DAOs of at most {@link #MAX_TARGETS_PER_DAO} targets. */
+    private static List<List<RplOption>> chunks(List<RplOption> pairs) {
+        List<List<RplOption>> out = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i += 2 * MAX_TARGETS_PER_DAO) {
+            out.add(pairs.subList(i, Math.min(pairs.size(), i + 2 * MAX_TARGETS_PER_DAO)));
+        }
+        return out;
     }
 
     /**
@@ -831,10 +865,10 @@ public final class RplNode {
             counters.increment("parent-switch");
             counters.increment("parent-switch:" + why);
             probe.start();
-            if (storing()) {
-                storingParentSwitch(oldPreferred, preferred);
-                dao.schedule();
-            } else if (why.equals("better") && neighbours.etx(oldPreferred) <= HEALTHY_LINK_ETX) {
+            if (storing() && movedFrom == null) {
+                movedFrom = oldPreferred; // told when the next DAO goes out: switches until then are aggregated
+            }
+            if (why.equals("better") && neighbours.etx(oldPreferred) <= HEALTHY_LINK_ETX) {
                 dao.schedule(config.daoDelay().multipliedBy(LAZY_DAO_FACTOR)); // the old path still works
             } else {
                 dao.schedule();
@@ -1168,6 +1202,11 @@ public final class RplNode {
         int lifetime = daoLifetimeUnits();
         if (storing()) {
             // RFC 6550 9.8: to the DAO parent itself, the Transit option without Parent Address.
+            Optional<MacAddress> parent = preferredParent();
+            if (parent.isEmpty()) {
+                return Optional.empty();
+            }
+            announceMove(parent.get());
             return Optional.of(new Dao(dodag.instanceId, true, sequence, dodag.instanceId >= 128
                     ? Optional.of(dodag.dodagId) : Optional.empty(), List.of(RplTarget.host(dodag.globalAddress()
                     .get()), new TransitInformation(false, 0x80, pathSequence, lifetime, Optional.empty()))));

@@ -82,15 +82,19 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
     @Override
     public void sendOnLink(RplMessage message, Ipv6Address destination, MacAddress nextHop) {
         Ipv6Packet packet = rplPacket(message, link.linkLocalAddress(), destination, LINK_HOP_LIMIT);
-        countControl(message, packet);
-        transmit(packet, nextHop);
+        if (packet != null) {
+            countControl(message, packet);
+            transmit(packet, nextHop);
+        }
     }
 
     @Override
     public void sendRouted(RplMessage message, Ipv6Address destination) {
         Ipv6Packet packet = rplPacket(message, globalAddress(), destination, HOP_LIMIT);
-        countControl(message, packet);
-        route(packet);
+        if (packet != null) {
+            countControl(message, packet);
+            route(packet);
+        }
     }
 
     /** Sends an application packet of this node's own across the mesh. */
@@ -105,9 +109,17 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
                 || router.sourceRoute(destination).isPresent();
     }
 
+    /** The packet, or null (counted as {@code dropped:control-too-long}) if the message exceeds the codec's limit. */
     private Ipv6Packet rplPacket(RplMessage message, Ipv6Address source, Ipv6Address destination, int hopLimit) {
+        byte[] body;
+        try {
+            body = codec.encode(message);
+        } catch (IllegalArgumentException tooLong) {
+            counters.increment("dropped:control-too-long"); // a core's bug, not the network's: counted, never fatal
+            return null;
+        }
         return Ipv6Packet.builder().source(source).destination(destination).hopLimit(hopLimit)
-                .icmpv6(Icmpv6Message.TYPE_RPL, message.code(), codec.encode(message)).build();
+                .icmpv6(Icmpv6Message.TYPE_RPL, message.code(), body).build();
     }
 
     private void countControl(RplMessage message, Ipv6Packet packet) {
