@@ -67,7 +67,8 @@ public class TelemetryGatewayIT {
                     assertTrue(obis + " in " + reading, reading.metric(obis).orElse(null) instanceof MetricValue.OfDouble);
                 }
                 double volts = ((MetricValue.OfDouble) reading.metric("1-0:32.7.0.255").get()).value();
-                assertTrue("voltage " + volts, volts > 200 && volts < 260);
+                // 230 V nominal; random excursions of 15 % either way happen in the demo profile
+                assertTrue("voltage " + volts, volts > 230 * 0.8 && volts < 230 * 1.2);
                 assertEquals(new MetricValue.OfString("Wh"), reading.metric("1-0:1.8.0.255.unit").get());
             }
             assertNoGaps(subscriber.messages());
@@ -183,7 +184,7 @@ public class TelemetryGatewayIT {
                 seen.size()));
     }
 
-    /** Ids between the lowest and the highest received that never arrived. */
+    /** Ids up to the highest received that never arrived; the outbox numbers from 1. */
     private static List<Long> gaps(List<MqttRecorder.Message> messages) {
         Set<Long> ids = ids(messages);
         List<Long> missing = new ArrayList<>();
@@ -191,7 +192,7 @@ public class TelemetryGatewayIT {
             return missing;
         }
         long max = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
-        for (long id = 0; id <= max; id++) {
+        for (long id = 1; id <= max; id++) {
             if (!ids.contains(id)) {
                 missing.add(id);
             }

@@ -33,6 +33,12 @@ public record CoapConfig(Duration ackTimeout, double ackRandomFactor, int maxRet
     public static final CoapConfig DEFAULTS = new CoapConfig(ACK_TIMEOUT, ACK_RANDOM_FACTOR, MAX_RETRANSMIT,
             NSTART, MAX_LATENCY, Duration.ofSeconds(1), Duration.ofSeconds(93), 4096, 2);
 
+    /** The same with room for {@code exchanges} remembered exchanges (duplicate detection, RFC 7252 4.5). */
+    public CoapConfig withMaxRememberedExchanges(int exchanges) {
+        return new CoapConfig(ackTimeout, ackRandomFactor, maxRetransmit, nstart, maxLatency, separateAckDelay,
+                responseTimeout, exchanges, maxTokenLength);
+    }
+
     public CoapConfig {
         Objects.requireNonNull(ackTimeout, "ackTimeout");
         Objects.requireNonNull(maxLatency, "maxLatency");

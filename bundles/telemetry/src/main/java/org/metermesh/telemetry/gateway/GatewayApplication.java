@@ -67,6 +67,12 @@ public final class GatewayApplication {
         }
     }
 
+    /**
+     * RFC 7252's defaults, remembering an exchange of every meter of a large neighbourhood: in a Last Gasp storm all
+     * of them retransmit within EXCHANGE_LIFETIME, and each repeat must be recognised (the route table's capacity).
+     */
+    static final CoapConfig COAP = CoapConfig.DEFAULTS.withMaxRememberedExchanges(65_536);
+
     /** Messages stored with one commit at most; more wait for the next. */
     static final int MAX_BATCH = 64;
 
@@ -102,7 +108,7 @@ public final class GatewayApplication {
         this.events = Objects.requireNonNull(events, "events");
         this.counters = Objects.requireNonNull(counters, "counters");
         Counters coapCounters = new Counters();
-        this.coap = new CoapEndpoint<>(loop, this::sendDatagram, CoapConfig.DEFAULTS, coapCounters, this::serve,
+        this.coap = new CoapEndpoint<>(loop, this::sendDatagram, COAP, coapCounters, this::serve,
                 new CoapEndpointListener<>() {
                     @Override
                     public void rejected(Ipv6Address peer, CoapDecodeResult.Rejected rejection) {
