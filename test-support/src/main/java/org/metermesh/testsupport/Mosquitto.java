@@ -38,6 +38,11 @@ public final class Mosquitto implements AutoCloseable {
     private final boolean tls;
 
     private Mosquitto(Path dir, int port, boolean persistence, List<String> extra, boolean tls) throws IOException {
+        this(dir, port, persistence, extra, tls, "all");
+    }
+
+    private Mosquitto(Path dir, int port, boolean persistence, List<String> extra, boolean tls, String logType)
+            throws IOException {
         this.dir = dir;
         this.port = port;
         this.tls = tls;
@@ -52,7 +57,7 @@ public final class Mosquitto implements AutoCloseable {
                 "persistence " + persistence,
                 "persistence_location " + dir.toAbsolutePath() + "/",
                 "log_dest file " + log.toAbsolutePath(),  // flushed per line; stdout to a file is not
-                "log_type all",
+                "log_type " + logType,
                 "connection_messages true",
                 String.join("\n", extra),
                 "")), StandardCharsets.UTF_8);
@@ -67,6 +72,17 @@ public final class Mosquitto implements AutoCloseable {
     public static Mosquitto start(boolean persistence) throws IOException {
         Mosquitto broker = new Mosquitto(Files.createTempDirectory("mosquitto-"), freePort(), persistence,
                 List.of(), false);
+        broker.launch();
+        return broker;
+    }
+
+    /**
+     * Starts a broker without persistence that logs only errors and warnings: for benchmarks, where the per-packet
+     * debug log of the other brokers (a line written and flushed for every PUBLISH and PUBACK) would slow it down.
+     */
+    public static Mosquitto startQuiet() throws IOException {
+        Mosquitto broker = new Mosquitto(Files.createTempDirectory("mosquitto-quiet-"), freePort(), false,
+                List.of("log_type warning"), false, "error");
         broker.launch();
         return broker;
     }
