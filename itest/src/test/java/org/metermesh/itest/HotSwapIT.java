@@ -148,7 +148,7 @@ public class HotSwapIT {
         MeterMesh.configureAll(configAdmin);
         Bundle rplBundle = MeterMesh.bundle(context, RPL);
         Object console = Await.value("the RPL console", () -> rplCommands(rplBundle.getVersion()), c -> c != null);
-        String before = Await.value("the root started", () -> invoke(console, "dodag"), text -> text != null);
+        String before = Await.value("the root started", () -> MeterMesh.console(console, "dodag"), text -> text != null);
         Ipv6Address root = Ipv6Address.parse(before.split(" ")[1]);
         ExtendedAddress meterMac = ExtendedAddress.of(0x0212_4b00_0000_0007L);
         Ipv6Address meter = Ipv6Address.of(Ipv6Prefix.of(root, 64), meterMac);
@@ -159,14 +159,14 @@ public class HotSwapIT {
         Ipv6Listener rpl = rplListener();
         Scheduler loop = context.getService(context.getServiceReference(Scheduler.class));
         loop.execute(() -> rpl.received(dao, meterMac, -60, 200));
-        String routed = Await.value("the meter's route at the root", () -> invoke(console, "dodag"),
+        String routed = Await.value("the meter's route at the root", () -> MeterMesh.console(console, "dodag"),
                 text -> text != null && text.contains(meter.toString()));
 
         Version next = Jars.nextVersion(rplBundle);
         rplBundle.update(new ByteArrayInputStream(Jars.withBundleVersion(rplBundle, next)));
 
         Object newConsole = Await.value("the RPL console of rpl " + next, () -> rplCommands(next), c -> c != null);
-        String after = Await.value("the new root started", () -> invoke(newConsole, "dodag"), text -> text != null);
+        String after = Await.value("the new root started", () -> MeterMesh.console(newConsole, "dodag"), text -> text != null);
         assertTrue(after, after.contains(", 1 meters"));
         assertTrue(after, after.contains(meter.toString()));
         assertEquals("DODAG version and meter count", firstLine(routed), firstLine(after));
@@ -213,19 +213,6 @@ public class HotSwapIT {
         }
     }
 
-    /** Null while the root has not started yet. */
-    private static String invoke(Object console, String command) {
-        try {
-            return (String) console.getClass().getMethod(command).invoke(console);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof IllegalStateException) {
-                return null;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static boolean usedBy(ServiceReference<?> reference, Bundle consumer) {
         Bundle[] users = reference.getUsingBundles();

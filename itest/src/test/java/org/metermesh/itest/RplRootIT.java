@@ -51,10 +51,10 @@ public class RplRootIT {
         MeterMesh.configure(configAdmin, "org.metermesh.rpl", Map.of("dio.interval.min", 12));
 
         Object console = Await.value("the RPL console commands", this::rplCommands, c -> c != null);
-        String dodag = Await.value("the root started", () -> invoke(console, "dodag"), text -> text != null);
+        String dodag = Await.value("the root started", () -> MeterMesh.console(console, "dodag"), text -> text != null);
         assertTrue(dodag, dodag.startsWith("DODAG fd00:cafe::4d6d:0:1 version "));
         assertTrue(dodag, dodag.contains(", 0 meters"));
-        String neighbors = invoke(console, "neighbors");
+        String neighbors = MeterMesh.console(console, "neighbors");
         assertTrue(neighbors, neighbors.startsWith("address"));
 
         // The first DIO goes out within Imin (4.1 s) of the root starting, advertising the configured Imin.
@@ -62,7 +62,7 @@ public class RplRootIT {
         assertEquals("DIO: instance 0, rank 128 (root), MOP 1 (non-storing), grounded, DODAGID, MRHOF (OCP 1), "
                 + "DIOIntervalMin 12", "0\t128\t0x01\t1\tfd00:cafe::4d6d:0:1\t1\t12", dios.get(0));
 
-        String flushed = invoke(console, "flush");
+        String flushed = MeterMesh.console(console, "flush");
         assertTrue(flushed, flushed.startsWith("global repair: DODAG version "));
     }
 
@@ -75,19 +75,6 @@ public class RplRootIT {
         }
     }
 
-    /** Null while the root has not started yet. */
-    private static String invoke(Object console, String command) {
-        try {
-            return (String) console.getClass().getMethod(command).invoke(console);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof IllegalStateException) {
-                return null;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static List<String> dios(Path capture) {
         if (!Files.exists(capture)) {

@@ -86,6 +86,23 @@ public final class MeterMesh {
         }
     }
 
+    /**
+     * Runs a console command (a Gogo function, e.g. rpl's {@code dodag}) on its service object; null while the
+     * component says it is not ready (it throws IllegalStateException, as a command whose core has not started).
+     */
+    public static String console(Object console, String command) {
+        try {
+            return (String) console.getClass().getMethod(command).invoke(console);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalStateException) {
+                return null;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static String describe(Bundle bundle) {
         return bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "] state "
                 + bundle.getState();
