@@ -115,21 +115,16 @@ public final class LiveNeighbourhood {
     private void addMeters() {
         int end = Math.min(meters.size() + METERS_PER_TASK, positions.size());
         for (int i = meters.size(); i < end; i++) {
-            int id = i + 1;
-            meters.add(new SimulatedNode(id, loop,
-                    medium.attach(positions.get(i), settings.channel(), settings.txPowerDbm()), settings.plan(),
-                    codec, iphc, settings.meshPrefix(), settings.panId(), FrameTap.NONE, forwarder -> {
-                        RplNode core = new RplNode(loop, settings.profile().nodeConfig(SimulatedNodes.eui64(id)),
-                                forwarder, RplEventListener.NONE, rplCounters);
-                        cores.add(core);
-                        return RoutingCores.of(core);
-                    }));
-            cores.get(i).start();
+            meters.add(null);
+            cores.add(null);
+            bootNode(i);
             SimulatedNode node = meters.get(i);
             RplNode core = cores.get(i);
+            int id = i + 1;
+            int index = i;
             SimulatedMeter app = new SimulatedMeter(loop, settings.profile(), new SplittableRandom(
                     settings.seed() * 1_000_003L + id), String.format("MM%08d", id), node.globalAddress(),
-                    gatewayAddress, node.forwarding()::send, core::joined, () -> node.phy().close());
+                    gatewayAddress, node.forwarding()::send, core::joined, () -> goDark(index));
             node.application(app::received);
             apps.add(app);
             app.start();
@@ -137,6 +132,60 @@ public final class LiveNeighbourhood {
         if (meters.size() < positions.size()) {
             loop.execute(this::addMeters);
         }
+    }
+
+    /** Meter {@code i}'s radio and RPL core, started, at its position: at first, and after each power cut. */
+    private void bootNode(int i) {
+        int id = i + 1;
+        SimulatedNode node = new SimulatedNode(id, loop,
+                medium.attach(positions.get(i), settings.channel(), settings.txPowerDbm()), settings.plan(),
+                codec, iphc, settings.meshPrefix(), settings.panId(), FrameTap.NONE, forwarder -> {
+                    RplNode core = new RplNode(loop, settings.profile().nodeConfig(SimulatedNodes.eui64(id)),
+                            forwarder, RplEventListener.NONE, rplCounters);
+                    cores.set(i, core);
+                    return RoutingCores.of(core);
+                });
+        meters.set(i, node);
+        cores.get(i).start();
+    }
+
+    /** The meter's capacitor is empty: its radio falls silent and its RPL state is gone. */
+    private void goDark(int i) {
+        cores.get(i).stop();
+        meters.get(i).phy().close();
+    }
+
+    /**
+     * Cuts the supply of every meter on {@code street} ({@link Neighbourhood#street}) for {@code length}: each sends
+     * its Last Gasp, goes dark, and when the supply returns reboots, rejoins and reports Power Restored. A street
+     * of meters doing so at once is a Last Gasp storm. Call on the loop.
+     *
+     * @return the meters affected
+     * @throws IllegalArgumentException if {@code length} is not longer than the meters' hold-up time
+     */
+    public int outage(int street, Duration length) {
+        if (length.compareTo(MeterProfile.LAST_GASP_HOLD_UP) <= 0) {
+            throw new IllegalArgumentException("an outage must last longer than the meters' hold-up time of "
+                    + MeterProfile.LAST_GASP_HOLD_UP.toSeconds() + " s, not " + length);
+        }
+        int affected = 0;
+        for (int i = 0; i < apps.size(); i++) {
+            if (Neighbourhood.street(positions.get(i)) == street && apps.get(i).powered()) {
+                int index = i;
+                apps.get(i).powerLost();
+                loop.schedule(length, () -> restore(index));
+                affected++;
+            }
+        }
+        return affected;
+    }
+
+    private void restore(int i) {
+        bootNode(i);
+        SimulatedNode node = meters.get(i);
+        SimulatedMeter app = apps.get(i);
+        node.application(app::received);
+        app.powerRestored(node.forwarding()::send, cores.get(i)::joined, () -> goDark(i));
     }
 
     /** The gateway's radio on the medium: register it as the gateway's radio driver. */

@@ -42,6 +42,15 @@ public final class Neighbourhood {
         };
     }
 
+    /**
+     * The street a meter of the {@code streets} layout stands on: streets run east-west every
+     * {@link #BLOCK_METRES}, street 0 through the gateway, positive to the north. (In the {@code random} layout the
+     * same bands of the map.)
+     */
+    public static int street(Position position) {
+        return (int) Math.round(position.y() / BLOCK_METRES);
+    }
+
     private static List<Position> scatter(int meters, double side, SplittableRandom random) {
         List<Position> positions = new ArrayList<>(meters);
         for (int i = 0; i < meters; i++) {

@@ -1,5 +1,20 @@
 package org.metermesh.sim;
 
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.metermesh.api.counters.Counters;
+import org.metermesh.api.ipv6.MeshRouter;
+import org.metermesh.platform.state.MvStateStore;
+import org.metermesh.telemetry.gateway.GatewayApplication;
+import org.metermesh.telemetry.gateway.PayloadEncoding;
+import org.metermesh.telemetry.gateway.TelemetrySettings;
+import org.metermesh.telemetry.payload.KuraPayload;
+import org.metermesh.telemetry.payload.KuraPayloadCodec;
+import org.metermesh.telemetry.payload.MetricValue;
+import org.metermesh.telemetry.payload.PayloadDecodeResult;
+import org.metermesh.telemetry.store.Outbox;
+import org.metermesh.telemetry.store.OutboxConfig;
+import org.metermesh.telemetry.store.OutboxMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -56,6 +71,52 @@ class LiveNeighbourhoodTest {
         assertThat(root.routeCount()).as("meters the gateway's root can route to").isEqualTo(40);
     }
 
+    /**
+     * A power cut of a street with the gateway's telemetry application on the stack: every meter on it sends its
+     * Last Gasp, the warnings reach the gateway's durable outbox, and when the supply returns the meters rejoin and
+     * report Power Restored.
+     */
+    @Test
+    void aStreetOutageIsALastGaspStormAndItsMetersComeBack(@TempDir Path dir) {
+        VirtualScheduler loop = new VirtualScheduler(3);
+        LiveNeighbourhood neighbourhood = LiveNeighbourhood.start(loop, settings(40, MeterProfile.DEMO));
+        GatewayStack gateway = GatewayStack.on(loop, neighbourhood.gatewayRadio());
+        try (MvStateStore store = MvStateStore.open(dir.resolve("state.mv"), 0)) {
+            Outbox outbox = Outbox.open(store, OutboxConfig.DEFAULT, loop, new Counters());
+            GatewayApplication telemetry = new GatewayApplication(loop, new TelemetrySettings("metermesh",
+                    "gateway-1", "METERMESH-V1", PayloadEncoding.PROTOBUF, TelemetrySettings.DEFAULT_READ), outbox,
+                    gateway.router(), () -> { }, new GatewayApplication.Events() { }, new Counters());
+            gateway.application(telemetry::received);
+            loop.runFor(Duration.ofSeconds(60));
+
+            int cut = neighbourhood.outage(-1, Duration.ofSeconds(60)); // the street south of the gateway
+            loop.runFor(Duration.ofSeconds(30));
+
+            assertThat(cut).as("meters on street -1").isGreaterThan(3);
+            assertThat(neighbourhood.attachedMeters()).isEqualTo(40 - cut);
+            assertThat(warnings(outbox, "last_gasp")).as("Last Gasps stored while the street is dark")
+                    .hasSizeGreaterThanOrEqualTo(cut / 2);
+
+            loop.runFor(Duration.ofSeconds(120));
+            assertThat(neighbourhood.attachedMeters()).isEqualTo(40);
+            assertThat(warnings(outbox, "last_gasp")).hasSize(cut);
+            assertThat(warnings(outbox, "power_restored")).hasSize(cut);
+        }
+    }
+
+    /** The distinct meters whose warning of this type is in the outbox. */
+    private static java.util.Set<String> warnings(Outbox outbox, String type) {
+        java.util.Set<String> meters = new java.util.TreeSet<>();
+        for (OutboxMessage m : outbox.nextBatch(100_000, java.util.Set.of())) {
+            KuraPayload p = ((PayloadDecodeResult.Decoded) new KuraPayloadCodec().decode(m.entry().payload()))
+                    .payload();
+            if (p.metric("warning").equals(java.util.Optional.of(new MetricValue.OfString(type)))) {
+                meters.add(((MetricValue.OfString) p.metric("meter").orElseThrow()).value());
+            }
+        }
+        return meters;
+    }
+
     @Test
     void fieldMetersWaitForTheirStaggeredJoin() {
         VirtualScheduler loop = new VirtualScheduler(3);
@@ -110,6 +171,7 @@ class LiveNeighbourhoodTest {
         private final AdaptationLayer adaptation;
         private final RplForwarder forwarder;
         private final RplRoot root;
+        private java.util.function.Consumer<Ipv6Packet> application = packet -> { };
 
         private GatewayStack(VirtualScheduler loop, MacRadioDriver radio) {
             this.radio = radio;
@@ -117,7 +179,8 @@ class LiveNeighbourhoodTest {
             this.adaptation = new AdaptationLayer(loop, this, new IphcCodec(new ContextTable().set(0, PREFIX)),
                     ReassemblyConfig.DEFAULTS, (packet, source, rssi, lqi) -> forwarding().received(packet, source,
                             rssi, lqi));
-            this.forwarder = new RplForwarder(this, PREFIX, () -> RoutingCores.of(root()), (p, s, r, l) -> { });
+            this.forwarder = new RplForwarder(this, PREFIX, () -> RoutingCores.of(root()),
+                    (p, s, r, l) -> application.accept(p));
             this.root = new RplRoot(loop, RootConfig.defaults(address, PREFIX), forwarder, RplEventListener.NONE);
             radio.addListener(this);
             root.start();
@@ -129,6 +192,31 @@ class LiveNeighbourhoodTest {
 
         private RplForwarder forwarding() {
             return forwarder;
+        }
+
+        /** The gateway's own applications' packets (telemetry's UDP 61616) go to {@code receiver}. */
+        void application(java.util.function.Consumer<Ipv6Packet> receiver) {
+            this.application = receiver;
+        }
+
+        /** What the RPL bundle offers telemetry as its MeshRouter service. */
+        MeshRouter router() {
+            return new MeshRouter() {
+                @Override
+                public java.util.Optional<Ipv6Address> globalAddress() {
+                    return java.util.Optional.of(forwarder.globalAddress());
+                }
+
+                @Override
+                public boolean hasRoute(Ipv6Address destination) {
+                    return forwarder.hasRoute(destination);
+                }
+
+                @Override
+                public CompletionStage<TxStatus> send(Ipv6Packet packet) {
+                    return forwarder.send(packet);
+                }
+            };
         }
 
         private RplRoot root() {

@@ -21,6 +21,7 @@ import org.metermesh.radio.phy.ChannelPlan;
 import org.metermesh.sim.LiveNeighbourhood;
 import org.metermesh.sim.MeterProfile;
 import org.metermesh.sim.Neighbourhood;
+import org.metermesh.sim.Outage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -42,8 +43,9 @@ import org.osgi.service.metatype.annotations.Option;
  * that configured both).
  */
 @Component(name = NeighbourhoodComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {RadioDriver.class, StatusContributor.class},
-        property = "service.ranking:Integer=" + NeighbourhoodComponent.RANKING)
+        service = {RadioDriver.class, StatusContributor.class, NeighbourhoodComponent.class},
+        property = {"service.ranking:Integer=" + NeighbourhoodComponent.RANKING, "osgi.command.scope=sim",
+            "osgi.command.function=outage"})
 @Designate(ocd = NeighbourhoodComponent.Config.class)
 public final class NeighbourhoodComponent implements RadioDriver, StatusContributor {
 
@@ -101,6 +103,12 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
         @AttributeDefinition(name = "Mesh prefix", description = "Must be the 6LoWPAN section's mesh.prefix: "
                 + "the meters' header compression context 0.")
         String mesh_prefix() default "fd00:cafe::/64";
+
+        @AttributeDefinition(name = "Outages", required = false, cardinality = 100,
+                description = "Scripted power cuts of whole streets, STREET@START+LENGTH (e.g. 2@5m+1m): every "
+                        + "meter on the street sends its Last Gasp, goes dark, and reports Power Restored when the "
+                        + "supply returns. Streets run east-west every 100 m, street 0 through the gateway.")
+        String[] outages() default {};
     }
 
     private final Scheduler loop;
@@ -118,6 +126,25 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
                 () -> LiveNeighbourhood.start(loop, settings));
         LOG.log(Level.INFO, "simulated neighbourhood: " + settings.meters() + " meters (" + config.layout() + ", "
                 + config.profile() + " profile, seed " + config.seed() + ")");
+        for (String text : config.outages() == null ? new String[0] : config.outages()) {
+            if (!text.isBlank()) {
+                Outage outage = Outage.parse(text);
+                loop.schedule(outage.at(), () -> cut(outage.street(), outage.length()));
+            }
+        }
+    }
+
+    /** {@code sim:outage STREET SECONDS}: cuts the power of a street now, as the {@code outages} script does. */
+    public String outage(int street, int seconds) {
+        int meters = loop.call("cutting the power", LOOP_TIMEOUT, () -> cut(street, Duration.ofSeconds(seconds)));
+        return meters + " meters on street " + street + " lost power for " + seconds + " s";
+    }
+
+    private int cut(int street, Duration length) {
+        int meters = neighbourhood.outage(street, length);
+        LOG.log(Level.INFO, "power cut on street " + street + ": " + meters + " meters send their Last Gasp; "
+                + "the supply returns in " + length.toSeconds() + " s");
+        return meters;
     }
 
     private static Neighbourhood.Layout layout(String name) {

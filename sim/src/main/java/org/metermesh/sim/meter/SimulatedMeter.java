@@ -66,14 +66,16 @@ public final class SimulatedMeter {
     private final SplittableRandom random;
     private final Ipv6Address self;
     private final Ipv6Address gateway;
-    private final Consumer<Ipv6Packet> network;
-    private final Runnable dark;
-    private final BooleanSupplier online;
+    /** The node the meter's radio is on now; a new one after each power restoration (the radio rebooted). */
+    private Consumer<Ipv6Packet> network;
+    private Runnable dark;
+    private BooleanSupplier online;
     private final Deque<Queued> queue = new ArrayDeque<>();
     private Queued inFlight;
     private Cancellable retryTask;
     private final MeterAgent agent;
-    private final CoapEndpoint<Ipv6Address> coap;
+    private final Counters coapCounters = new Counters();
+    private CoapEndpoint<Ipv6Address> coap;
     private final HouseholdLoad load;
     private final SupplyVoltage supply;
     private final Counters counters = new Counters();
@@ -81,6 +83,8 @@ public final class SimulatedMeter {
     private double energyWh;
     private long lastSampleNanos;
     private boolean powered = true;
+    /** The supply failed: the meter runs on its capacitor until it goes dark. */
+    private boolean supplyLost;
     private boolean overVoltage;
     private boolean underVoltage;
     private Cancellable readingTask;
@@ -107,13 +111,17 @@ public final class SimulatedMeter {
         this.online = Objects.requireNonNull(online, "online");
         this.dark = Objects.requireNonNull(dark, "dark");
         this.agent = new MeterAgent(scheduler, serial);
-        this.coap = new CoapEndpoint<>(scheduler, this::sendDatagram, CoapConfig.DEFAULTS, new Counters(),
-                this::serve, new CoapEndpointListener<>() { });
+        this.coap = newEndpoint();
         this.load = new HouseholdLoad(random);
         this.supply = new SupplyVoltage(NOMINAL_VOLTS, random);
         this.energyWh = 1_000_000 + random.nextInt(40_000_000);   // 1,000 to 41,000 kWh on the register already
         this.lastSampleNanos = scheduler.nanoTime();
         sample();
+    }
+
+    private CoapEndpoint<Ipv6Address> newEndpoint() {
+        return new CoapEndpoint<>(scheduler, this::sendDatagram, CoapConfig.DEFAULTS, coapCounters, this::serve,
+                new CoapEndpointListener<>() { });
     }
 
     /** Starts reporting: the first reading at a random phase of the interval, so meters do not report together. */
@@ -133,7 +141,7 @@ public final class SimulatedMeter {
 
     /** CoAP's own counters (retransmissions, timeouts, duplicates...). */
     public Counters coapCounters() {
-        return coap.counters();
+        return coapCounters;
     }
 
     public boolean powered() {
@@ -157,16 +165,48 @@ public final class SimulatedMeter {
 
     /** The supply failed: the Last Gasp goes out now, and the meter goes dark when its hold-up energy is spent. */
     public void powerLost() {
-        if (!powered) {
+        if (!powered || supplyLost) {
             return;
         }
-        cancelTimers(); // the Last Gasp goes now, not after a pending retry
-        push(agent.warning(WarningType.LAST_GASP, Optional.of(ObisCode.VOLTAGE_L1)));
+        supplyLost = true;
+        // The Last Gasp goes now: not after a pending retry, nor behind an exchange in flight (NSTART 1), which is
+        // abandoned; its message stays queued for after the outage.
+        CoapEndpoint<Ipv6Address> abandoned = coap;
+        coap = newEndpoint();
+        abandoned.close();
+        cancelTimers();
+        // A street loses power at one instant: each meter waits a random part of the first half of its hold-up
+        // time, so that their Last Gasps do not all meet on the channel at once.
+        MeterMessage.Warning lastGasp = agent.warning(WarningType.LAST_GASP, Optional.of(ObisCode.VOLTAGE_L1));
+        scheduler.schedule(randomFraction(MeterProfile.LAST_GASP_HOLD_UP.dividedBy(2)), () -> push(lastGasp));
         scheduler.schedule(MeterProfile.LAST_GASP_HOLD_UP, () -> {
             powered = false;
             coap.close();
             dark.run();
         });
+    }
+
+    /**
+     * The supply is back and the meter's radio has rebooted on a new node: the meter reports Power Restored and
+     * carries on, its registers, notification counter and unsent messages kept (non-volatile memory, as a real
+     * meter's load profile).
+     *
+     * @throws IllegalStateException if the meter has not gone dark
+     */
+    public void powerRestored(Consumer<Ipv6Packet> network, BooleanSupplier online, Runnable dark) {
+        if (powered) {
+            throw new IllegalStateException("meter " + self + " has power");
+        }
+        this.network = Objects.requireNonNull(network, "network");
+        this.online = Objects.requireNonNull(online, "online");
+        this.dark = Objects.requireNonNull(dark, "dark");
+        this.coap = newEndpoint();
+        this.inFlight = null;
+        this.powered = true;
+        this.supplyLost = false;
+        lastSampleNanos = scheduler.nanoTime(); // no energy used while the supply was off
+        start();
+        push(agent.warning(WarningType.POWER_RESTORED, Optional.of(ObisCode.VOLTAGE_L1)));
     }
 
     /** Stops reporting and answering: the meter is taken out of the simulation. */

@@ -135,6 +135,29 @@ class SimulatedMeterTest {
     }
 
     @Test
+    void afterTheOutageTheMeterReportsPowerRestoredAndCarriesOnWithItsRegisters() {
+        meter.start();
+        loop.runFor(Duration.ofSeconds(20));
+        meter.powerLost();
+        loop.runFor(Duration.ofSeconds(30));
+        double energyBefore = meter.agent().register(org.metermesh.telemetry.cosem.ObisCode.ACTIVE_ENERGY_IMPORT)
+                .orElseThrow().doubleValue();
+
+        meter.powerRestored(packet -> loop.schedule(HOP, () -> gateway.received(packet)), () -> online,
+                () -> dark = true);
+        loop.runFor(Duration.ofSeconds(20));
+
+        assertThat(meter.powered()).isTrue();
+        assertThat(queued("warning")).extracting(w -> w.metric("warning").orElseThrow())
+                .contains(new MetricValue.OfString("last_gasp"), new MetricValue.OfString("power_restored"));
+        List<KuraPayload> usage = queued("usage");
+        double energyAfter = ((MetricValue.OfDouble) usage.get(usage.size() - 1).metric("1-0:1.8.0.255")
+                .orElseThrow()).value();
+        assertThat(energyAfter).isGreaterThanOrEqualTo(energyBefore);   // non-volatile: counts on from where it was
+        assertThat(usage.size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void aVoltageSwellRaisesOneOverVoltageWarning() {
         meter.start();
         meter.voltageExcursion(0.15);
