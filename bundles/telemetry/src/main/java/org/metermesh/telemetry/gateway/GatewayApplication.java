@@ -47,8 +47,9 @@ import org.metermesh.telemetry.store.Priority;
  * <p>Data topics: {@code {account}/{client-id}/{app-id}/meters/{meter}/{usage|billing|warning}}, the meter named
  * by its EUI-64 in hex ({@link MeterId}); payloads as {@link MeterPayloads} describes.
  *
- * <p>A meter that got no answer sends the same notification (same number) again in a new exchange; if it is the
- * last one stored for that meter it is answered 2.04 and not stored twice (counted as {@code duplicate}).
+ * <p>A meter that got no answer sends the same notification (same number) again in a new exchange; if it is among
+ * the last ones stored for that meter ({@link RecentNotifications}) it is answered 2.04 and not stored twice
+ * (counted as {@code duplicate}).
  *
  * <p>Counters: {@code accepted:<class>}, {@code duplicate}, {@code refused:<reason>}, {@code rejected:<reason>}
  * (undecodable messages), {@code dropped:*}, the request counters of {@link RequestHandler}, and CoAP's as {@code coap:*}.
@@ -89,8 +90,8 @@ public final class GatewayApplication {
     private final CoapEndpoint<Ipv6Address> coap;
     private final RequestHandler requests;
     private final Map<MeterId, Long> lastHeardNanos = new HashMap<>();
-    /** Each meter's notification number last stored, to recognise a message sent again after a lost 2.04. */
-    private final Map<MeterId, Integer> lastStored = new HashMap<>();
+    /** Each meter's notification numbers stored lately, to recognise a message sent again after a lost 2.04. */
+    private final RecentNotifications recent = new RecentNotifications();
     /** Decoded messages waiting for the next group commit. */
     private final List<Pending> pending = new ArrayList<>();
 
@@ -182,7 +183,7 @@ public final class GatewayApplication {
             return;
         }
         MessageDecodeResult.Decoded message = (MessageDecodeResult.Decoded) decoded;
-        if (Integer.valueOf(message.sequence()).equals(lastStored.get(meter))) {
+        if (recent.seen(meter, message.sequence())) {
             // The meter sent it again in a new exchange: our 2.04 was lost, the message is stored already.
             counters.increment("duplicate");
             exchange.respond(CoapCode.CHANGED, new byte[0]);
@@ -227,7 +228,7 @@ public final class GatewayApplication {
                 p.exchange.respond(CoapCode.SERVICE_UNAVAILABLE, utf8(refused.detail()));
             } else {
                 counters.increment("accepted:" + p.className());
-                lastStored.put(p.meter, p.decoded.sequence());
+                recent.stored(p.meter, p.decoded.sequence());
                 p.exchange.respond(CoapCode.CHANGED, new byte[0]);
             }
         }
