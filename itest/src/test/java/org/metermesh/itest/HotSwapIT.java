@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -170,6 +171,73 @@ public class HotSwapIT {
         assertTrue(after, after.contains(", 1 meters"));
         assertTrue(after, after.contains(meter.toString()));
         assertEquals("DODAG version and meter count", firstLine(routed), firstLine(after));
+    }
+
+    /**
+     * Issue 6: telemetry's outbox lives in the state store, so what a meter handed over before an update of the
+     * telemetry bundle (its CoAP 2.04 given, the broker not reachable) is still queued for the new instance.
+     */
+    @Test
+    public void theOutboxOfAnUpdatedTelemetryBundleKeepsWhatMetersHandedOver() throws Exception {
+        MeterMesh.configureAll(configAdmin);
+        MeterMesh.configure(configAdmin, TELEMETRY, Map.of("broker.url", "tcp://127.0.0.1:1")); // no broker there
+        Bundle telemetryBundle = MeterMesh.bundle(context, TELEMETRY);
+        Object rplConsole = Await.value("the RPL console", () -> rplCommands(MeterMesh.bundle(context, RPL)
+                .getVersion()), c -> c != null);
+        String dodag = Await.value("the root started", () -> MeterMesh.console(rplConsole, "dodag"),
+                text -> text != null);
+        Ipv6Address gateway = Ipv6Address.parse(dodag.split(" ")[1]);
+        ExtendedAddress meterMac = ExtendedAddress.of(0x0200_4d6d_0000_0007L);
+        Ipv6Address meter = Ipv6Address.of(Ipv6Prefix.of(gateway, 64), meterMac);
+        Object telemetry = Await.value("the telemetry component", () -> telemetryComponent(
+                telemetryBundle.getVersion()), t -> t != null);
+        int queuedBefore = queued(telemetry);
+
+        Ipv6Packet notification = Ipv6Packet.builder().source(meter).destination(gateway).hopLimit(64)
+                .udp(61616, 61616, HexFormat.of().parseHex(LAST_GASP_COAP)).build();
+        Ipv6Listener listener = (Ipv6Listener) telemetry;
+        Scheduler loop = context.getService(context.getServiceReference(Scheduler.class));
+        loop.execute(() -> listener.received(notification, meterMac, -60, 200));
+        Await.value("the Last Gasp in the outbox", () -> queued(telemetry), n -> n == queuedBefore + 1);
+
+        Version next = Jars.nextVersion(telemetryBundle);
+        telemetryBundle.update(new ByteArrayInputStream(Jars.withBundleVersion(telemetryBundle, next)));
+
+        Object updated = Await.value("telemetry " + next, () -> telemetryComponent(next), t -> t != null);
+        assertEquals("queued in the new instance", queuedBefore + 1, (int) queued(updated));
+    }
+
+    /**
+     * A meter's CoAP CON POST /n (RFC 7252: 0x41 CON with a 1-octet token, 0.02 POST, message ID 0x1234, token 07,
+     * Uri-Path "n") carrying the data-notification of a Last Gasp (IDIS event 1) at 2026-11-21T12:00:00Z, meter
+     * notification number 41, as org.metermesh.telemetry.meter.MeterMessageCodec encodes it.
+     */
+    private static final String LAST_GASP_COAP = "4102123407b16eff0f800000290c07ea0b15060c000000000000020511011605"
+            + "090c07ea0b15060c0000000000001200010100";
+    private static final String TELEMETRY = "org.metermesh.telemetry";
+
+    private static Integer queued(Object telemetry) {
+        try {
+            return (Integer) telemetry.getClass().getMethod("queued").invoke(telemetry);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The telemetry component of the bundle of {@code version}; null until it is registered. */
+    private Object telemetryComponent(Version version) {
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences(Ipv6Listener.class.getName(),
+                    "(component.name=" + TELEMETRY + ")");
+            for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+                if (ref.getBundle() != null && version.equals(ref.getBundle().getVersion())) {
+                    return context.getService(ref);
+                }
+            }
+            return null;
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static final String RPL = "org.metermesh.rpl";
