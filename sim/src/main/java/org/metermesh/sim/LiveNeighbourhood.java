@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.metermesh.api.clock.Scheduler;
@@ -24,6 +25,7 @@ import org.metermesh.rpl.dodag.RplEventListener;
 import org.metermesh.rpl.dodag.RplNode;
 import org.metermesh.rpl.forwarding.RoutingCores;
 import org.metermesh.sim.meter.SimulatedMeter;
+import org.metermesh.telemetry.meter.WarningType;
 import org.metermesh.sixlowpan.iphc.ContextTable;
 import org.metermesh.sixlowpan.iphc.IphcCodec;
 
@@ -41,7 +43,8 @@ public final class LiveNeighbourhood {
      * @param meshPrefix the gateway's mesh prefix: the meters' compression context 0, as the gateway advertises it
      */
     public record Settings(int meters, Neighbourhood.Layout layout, double density, long seed, MeterProfile profile,
-            ChannelPlan plan, int channel, int panId, int txPowerDbm, Ipv6Prefix meshPrefix) {
+            ChannelPlan plan, int channel, int panId, int txPowerDbm, Ipv6Prefix meshPrefix,
+            Optional<Duration> readingInterval) {
 
         public Settings {
             if (meters < 0) {
@@ -126,6 +129,7 @@ public final class LiveNeighbourhood {
                     settings.seed() * 1_000_003L + id), String.format("MM%08d", id), node.globalAddress(),
                     gatewayAddress, node.forwarding()::send, core::joined, () -> goDark(index));
             node.application(app::received);
+            settings.readingInterval().ifPresent(app::readingInterval);
             apps.add(app);
             app.start();
         }
@@ -178,6 +182,26 @@ public final class LiveNeighbourhood {
             }
         }
         return affected;
+    }
+
+    /**
+     * Meter {@code number} (1-based) raises {@code type} now, as its sensors would: a voltage warning by a supply
+     * excursion of 15 % (the meter sees it and warns), the others directly. Call on the loop.
+     *
+     * @throws IllegalArgumentException if there is no such meter yet, or {@code type} is not a sensor's warning
+     */
+    public void warn(int number, WarningType type) {
+        if (number < 1 || number > apps.size()) {
+            throw new IllegalArgumentException("no meter " + number + "; meters 1 to " + apps.size());
+        }
+        SimulatedMeter app = apps.get(number - 1);
+        switch (type) {
+            case OVER_VOLTAGE -> app.voltageExcursion(0.15);
+            case UNDER_VOLTAGE -> app.voltageExcursion(-0.15);
+            case TAMPER_COVER, TAMPER_MAGNETIC, TAMPER_TILT -> app.warn(type);
+            default -> throw new IllegalArgumentException(type + " is not raised by a meter's sensors; power "
+                    + "warnings come from outages");
+        }
     }
 
     private void restore(int i) {

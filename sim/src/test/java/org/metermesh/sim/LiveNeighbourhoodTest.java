@@ -55,7 +55,7 @@ class LiveNeighbourhoodTest {
 
     private static LiveNeighbourhood.Settings settings(int meters, MeterProfile profile) {
         return new LiveNeighbourhood.Settings(meters, Neighbourhood.Layout.STREETS, 1000, 3, profile,
-                ChannelPlan.named("sun-fsk-na-150"), 17, 0xcafe, 14, PREFIX);
+                ChannelPlan.named("sun-fsk-na-150"), 17, 0xcafe, 14, PREFIX, java.util.Optional.empty());
     }
 
     @Test
@@ -104,6 +104,23 @@ class LiveNeighbourhoodTest {
             assertThat(warnings(outbox, "last_gasp")).hasSize(cut).doesNotHaveDuplicates();
             assertThat(warnings(outbox, "power_restored")).hasSize(cut).doesNotHaveDuplicates();
         }
+    }
+
+    @Test
+    void aScriptedWarningIsRaisedByTheMetersSensorsAndPowerWarningsAreNot() {
+        VirtualScheduler loop = new VirtualScheduler(3);
+        LiveNeighbourhood neighbourhood = LiveNeighbourhood.start(loop, settings(5, MeterProfile.DEMO));
+        loop.runFor(Duration.ofSeconds(1));
+        long before = neighbourhood.meter(3).counters().get("pushed:warning");
+
+        neighbourhood.warn(3, org.metermesh.telemetry.meter.WarningType.TAMPER_TILT);
+        neighbourhood.warn(3, org.metermesh.telemetry.meter.WarningType.OVER_VOLTAGE);
+
+        assertThat(neighbourhood.meter(3).counters().get("pushed:warning")).isEqualTo(before + 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> neighbourhood.warn(3,
+                org.metermesh.telemetry.meter.WarningType.LAST_GASP)).hasMessageContaining("come from outages");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> neighbourhood.warn(6,
+                org.metermesh.telemetry.meter.WarningType.TAMPER_TILT)).hasMessage("no meter 6; meters 1 to 5");
     }
 
     /** The meter of every warning of this type in the outbox. */

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import org.metermesh.api.clock.Scheduler;
@@ -22,6 +23,7 @@ import org.metermesh.sim.LiveNeighbourhood;
 import org.metermesh.sim.MeterProfile;
 import org.metermesh.sim.Neighbourhood;
 import org.metermesh.sim.Outage;
+import org.metermesh.sim.ScriptedWarning;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -109,6 +111,16 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
                         + "meter on the street sends its Last Gasp, goes dark, and reports Power Restored when the "
                         + "supply returns. Streets run east-west every 100 m, street 0 through the gateway.")
         String[] outages() default {};
+
+        @AttributeDefinition(name = "Scripted warnings", required = false, cardinality = 100,
+                description = "Warnings raised by a meter at a given time, METER:TYPE@START (e.g. "
+                        + "17:tamper_cover@2m); types over_voltage, under_voltage, tamper_cover, tamper_magnetic, "
+                        + "tamper_tilt. Random warnings come as well, at the profile's rate.")
+        String[] warnings() default {};
+
+        @AttributeDefinition(name = "Reading interval (s)", min = "0", max = "86400",
+                description = "Interval energy readings of every meter; 0: the profile's (demo 10 s, field 15 min).")
+        int reading_interval_s() default 0;
     }
 
     private final Scheduler loop;
@@ -120,7 +132,8 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
         LiveNeighbourhood.Settings settings = new LiveNeighbourhood.Settings(config.meters(), layout(config.layout()),
                 config.density(), config.seed(), MeterProfile.named(config.profile()),
                 ChannelPlan.named(config.channel_plan()), config.channel(), config.pan_id(), 14,
-                Ipv6Prefix.parse(config.mesh_prefix()));
+                Ipv6Prefix.parse(config.mesh_prefix()), config.reading_interval_s() == 0 ? Optional.empty()
+                        : Optional.of(Duration.ofSeconds(config.reading_interval_s())));
         LiveNeighbourhood.warmUp();
         this.neighbourhood = loop.call("building the neighbourhood", LOOP_TIMEOUT,
                 () -> LiveNeighbourhood.start(loop, settings));
@@ -132,12 +145,27 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
                 loop.schedule(outage.at(), () -> cut(outage.street(), outage.length()));
             }
         }
+        for (String text : config.warnings() == null ? new String[0] : config.warnings()) {
+            if (!text.isBlank()) {
+                ScriptedWarning warning = ScriptedWarning.parse(text);
+                loop.schedule(warning.at(), () -> raise(warning));
+            }
+        }
     }
 
     /** {@code sim:outage STREET SECONDS}: cuts the power of a street now, as the {@code outages} script does. */
     public String outage(int street, int seconds) {
         int meters = loop.call("cutting the power", LOOP_TIMEOUT, () -> cut(street, Duration.ofSeconds(seconds)));
         return meters + " meters on street " + street + " lost power for " + seconds + " s";
+    }
+
+    private void raise(ScriptedWarning warning) {
+        try {
+            neighbourhood.warn(warning.meter(), warning.type());
+            LOG.log(Level.INFO, "meter " + warning.meter() + " raises " + warning.type());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "scripted warning " + warning + " not raised: " + e.getMessage());
+        }
     }
 
     private int cut(int street, Duration length) {

@@ -75,6 +75,7 @@ public final class SimulatedMeter {
     private Cancellable retryTask;
     private final MeterAgent agent;
     private final Counters coapCounters = new Counters();
+    private Duration readingInterval;
     private CoapEndpoint<Ipv6Address> coap;
     private final HouseholdLoad load;
     private final SupplyVoltage supply;
@@ -111,6 +112,7 @@ public final class SimulatedMeter {
         this.online = Objects.requireNonNull(online, "online");
         this.dark = Objects.requireNonNull(dark, "dark");
         this.agent = new MeterAgent(scheduler, serial);
+        this.readingInterval = profile.readingInterval();
         this.coap = newEndpoint();
         this.load = new HouseholdLoad(random);
         this.supply = new SupplyVoltage(NOMINAL_VOLTS, random);
@@ -124,9 +126,20 @@ public final class SimulatedMeter {
                 new CoapEndpointListener<>() { });
     }
 
+    /**
+     * Reads every {@code interval} instead of the profile's (the utility's metering period: 15 min, 30 min, 1 h);
+     * call before {@link #start()}.
+     */
+    public void readingInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("reading interval must be positive, not " + interval);
+        }
+        this.readingInterval = interval;
+    }
+
     /** Starts reporting: the first reading at a random phase of the interval, so meters do not report together. */
     public void start() {
-        readingTask = scheduler.schedule(randomFraction(profile.readingInterval()), this::reading);
+        readingTask = scheduler.schedule(randomFraction(readingInterval), this::reading);
         billingTask = scheduler.schedule(randomFraction(profile.billingPeriod()), this::billing);
         scheduleRandomEvent();
     }
@@ -239,9 +252,9 @@ public final class SimulatedMeter {
     // ---- periodic work ----
 
     private void reading() {
-        readingTask = scheduler.schedule(profile.readingInterval(), this::reading);
+        readingTask = scheduler.schedule(readingInterval, this::reading);
         sample();
-        push(agent.usageReading(profile.readingInterval()));
+        push(agent.usageReading(readingInterval));
     }
 
     private void billing() {
@@ -361,7 +374,7 @@ public final class SimulatedMeter {
     }
 
     private void retryLater() {
-        Duration wait = profile.readingInterval().compareTo(MAX_RETRY) < 0 ? profile.readingInterval() : MAX_RETRY;
+        Duration wait = readingInterval.compareTo(MAX_RETRY) < 0 ? readingInterval : MAX_RETRY;
         retryTask = scheduler.schedule(randomFraction(wait).plus(wait.dividedBy(2)), () -> {
             retryTask = null;
             sendNext();
