@@ -97,7 +97,11 @@ class LiveNeighbourhoodTest {
             assertThat(warnings(outbox, "last_gasp")).as("Last Gasps stored while the street is dark")
                     .hasSizeGreaterThanOrEqualTo(cut / 2);
 
-            loop.runFor(Duration.ofSeconds(120));
+            // The supply is back after 60 s; rebooted meters rejoin and then report, some after several minutes
+            // of retrying while their route settles. Bounded: at most ten more simulated minutes.
+            for (int step = 0; step < 60 && warnings(outbox, "power_restored").size() < cut; step++) {
+                loop.runFor(Duration.ofSeconds(10));
+            }
             assertThat(neighbourhood.attachedMeters()).isEqualTo(40);
             // each meter's once: a Last Gasp stored but unanswered before the meter went dark, sent again after
             // Power Restored, is recognised as a repeat

@@ -144,8 +144,9 @@ public class TelemetryGatewayIT {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(dir.resolve("profiles"));
         String demo = Files.readString(GatewayProcess.DEFAULT_CONFIG.getParent().resolve("profiles/demo.yaml"));
-        Files.writeString(dir.resolve("profiles/itest.yaml"), demo + "\ntelemetry:\n  broker.url: " + broker.url()
-                + "\n  reconnect.max.s: 2\n\nbroker:\n  enabled: false\n");
+        // Ten meters can read every 10 s (the demo's one minute is sized for 200 on one channel).
+        Files.writeString(dir.resolve("profiles/itest.yaml"), demo.replace("sim:\n", "sim:\n  reading.interval.s: 10\n")
+                + "\ntelemetry:\n  broker.url: " + broker.url() + "\n  reconnect.max.s: 2\n\nbroker:\n  enabled: false\n");
         GatewayProcess gateway = GatewayProcess.start(dir, dir.resolve("mesh-config.yaml"),
                 "metermesh.profile=itest", "metermesh.meters=" + METERS);
         assertTrue("no summary: " + gateway.stdout() + " " + gateway.stderr(),

@@ -119,7 +119,7 @@ public final class NeighbourhoodComponent implements RadioDriver, StatusContribu
         String[] warnings() default {};
 
         @AttributeDefinition(name = "Reading interval (s)", min = "0", max = "86400",
-                description = "Interval energy readings of every meter; 0: the profile's (demo 10 s, field 15 min).")
+                description = "Interval energy readings of every meter; 0: the profile's (demo 60 s, field 15 min).")
         int reading_interval_s() default 0;
     }
 

@@ -63,6 +63,7 @@ class SimulatedMeterTest {
                 new GatewayApplication.Events() { }, new Counters());
         meter = new SimulatedMeter(loop, MeterProfile.DEMO, new SplittableRandom(5), "MM00000002", METER, GATEWAY,
                 packet -> loop.schedule(HOP, () -> gateway.received(packet)), () -> online, () -> dark = true);
+        meter.readingInterval(Duration.ofSeconds(10)); // one meter: as fast as a demo for a handful of meters
     }
 
     @AfterEach
