@@ -24,6 +24,9 @@ public final class SimulatedMedium {
 
     /** Grid cell edge; only cells within a sender's range are searched for listeners. */
     private static final double CELL_METRES = 250;
+    private static final int DEAF = Integer.MIN_VALUE;
+    /** The longest PSDU of any PHY here (IEEE 802.15.4-2015 20.3.4, SUN FSK aMaxPhyPacketSize). */
+    static final int PER_CEILING_OCTETS = 2047;
 
     private final Scheduler scheduler;
     private final ChannelPlan plan;
@@ -31,6 +34,20 @@ public final class SimulatedMedium {
     private final LinkModel model;
     private final SplittableRandom random;
     private final List<SimulatedPhy> nodes = new ArrayList<>();
+    /*
+     * What a frame's end asks of each of the hundreds of nodes that hear it, kept in arrays by node id rather than
+     * in the nodes themselves: a pass over a sender's neighbours then reads a few dense arrays instead of chasing one
+     * object per receiver through the heap.
+     */
+    /** The channel a node hears on, or {@link #DEAF} while it is closed or not started. */
+    private int[] hearingChannel = new int[0];
+    /** When a node last stopped transmitting ({@link Long#MAX_VALUE} while it transmits): it heard nothing before. */
+    private long[] quietSince = new long[0];
+    /**
+     * The strongest signal of a frame overlapping the one that ends, per node, while that frame's receivers are
+     * visited; negative infinity otherwise.
+     */
+    private double[] strongestOverlap = new double[0];
     private final Map<Long, List<SimulatedPhy>> grid = new HashMap<>();
     private final List<Transmission> recent = new ArrayList<>();
     private final Set<Long> blockedLinks = new HashSet<>();
@@ -51,6 +68,16 @@ public final class SimulatedMedium {
         plan.requireChannel(channel);
         SimulatedPhy node = new SimulatedPhy(this, nodes.size(), position, channel, txPowerDbm);
         nodes.add(node);
+        if (hearingChannel.length < nodes.size()) {
+            int capacity = Math.max(16, 2 * hearingChannel.length);
+            hearingChannel = Arrays.copyOf(hearingChannel, capacity);
+            quietSince = Arrays.copyOf(quietSince, capacity);
+            int from = strongestOverlap.length;
+            strongestOverlap = Arrays.copyOf(strongestOverlap, capacity);
+            Arrays.fill(strongestOverlap, from, capacity, Double.NEGATIVE_INFINITY);
+        }
+        quietSince[node.id()] = Long.MIN_VALUE;
+        receptionChanged(node);
         grid.computeIfAbsent(cellKey(cellOf(position.x()), cellOf(position.y())), k -> new ArrayList<>()).add(node);
         nodes.forEach(SimulatedPhy::forgetNeighbours); // a newcomer may be in anyone's range
         return node;
@@ -104,6 +131,11 @@ public final class SimulatedMedium {
         return settings;
     }
 
+    /** The node was started, closed or retuned: whether and where it hears. */
+    void receptionChanged(SimulatedPhy node) {
+        hearingChannel[node.id()] = node.isClosed() || !node.isListening() ? DEAF : node.channel();
+    }
+
     void transmit(SimulatedPhy sender, byte[] psdu) {
         long now = scheduler.nanoTime();
         Transmission tx = new Transmission(sender, sender.channel(), sender.txPowerDbm(), psdu, now,
@@ -112,6 +144,7 @@ public final class SimulatedMedium {
         longestAirtimeNanos = Math.max(longestAirtimeNanos, tx.end - tx.start);
         counters.transmissions++;
         sender.transmitting = tx;
+        quietSince[sender.id()] = Long.MAX_VALUE;
         scheduler.schedule(Duration.ofNanos(tx.end - now), () -> finish(tx));
     }
 
@@ -119,39 +152,82 @@ public final class SimulatedMedium {
         SimulatedPhy sender = tx.sender;
         sender.transmitting = null;
         sender.lastTransmissionEnd = tx.end;
+        quietSince[sender.id()] = tx.end;
         if (sender.isClosed()) {
             return; // the node died mid-frame: nobody hears the rest of it
         }
         sender.transmitted();
         List<Transmission> overlapping = settings.collisions() ? overlapping(tx) : List.of();
-        Interference interference = overlapping.isEmpty() ? null : new Interference(overlapping);
+        markOverlaps(overlapping);
+        double capture = settings.captureThresholdDb();
         Neighbours neighbours = sender.neighbours();
         for (int i = 0; i < neighbours.size(); i++) {
-            SimulatedPhy receiver = nodes.get(neighbours.id(i));
-            if (receiver.isClosed() || !receiver.isListening() || receiver.channel() != tx.channel) {
-                continue;
+            int id = neighbours.id(i);
+            if (hearingChannel[id] != tx.channel) {
+                continue; // closed, not started or on another channel
             }
             double rssi = tx.powerDbm - neighbours.loss(i);
             if (!model.audible(rssi)) {
                 continue;
             }
-            if (!blockedLinks.isEmpty() && blockedLinks.contains(pairKey(sender.id(), receiver.id()))) {
+            if (!blockedLinks.isEmpty() && blockedLinks.contains(pairKey(sender.id(), id))) {
                 counters.blockedLinks++;
-            } else if (receiver.transmitting != null || receiver.lastTransmissionEnd > tx.start) {
-                counters.receiverBusy++;
-            } else if (interference != null && interference.collides(receiver, rssi)) {
-                counters.collisions++;
-            } else if (random.nextDouble() < model.packetErrorRate(rssi, tx.psdu.length)) {
+            } else if (quietSince[id] > tx.start) {
+                counters.receiverBusy++; // it was transmitting during (part of) the frame: half duplex
+            } else if (rssi - strongestOverlap[id] < capture) {
+                counters.collisions++; // an overlapping frame reached it too strongly for capture
+            } else if (packetError(neighbours, i, tx, rssi)) {
                 counters.packetErrors++;
             } else if (settings.extraLoss() > 0 && random.nextDouble() < settings.extraLoss()) {
                 counters.extraLoss++;
             } else {
                 counters.delivered++;
-                receiver.deliver(new Reception(tx.psdu.clone(), (int) Math.round(rssi), model.lqi(rssi), tx.channel,
+                // One array for every receiver: a PhyListener only reads it (see Reception).
+                nodes.get(id).deliver(new Reception(tx.psdu, (int) Math.round(rssi), model.lqi(rssi), tx.channel,
                         tx.end));
             }
         }
+        clearOverlaps(overlapping);
         forgetOldTransmissions(tx.end);
+    }
+
+    /**
+     * Notes at every node an overlapping frame reaches how strong the strongest of them is there. A frame is
+     * captured when it is at least the capture threshold above each overlapping one, which is to say above the
+     * strongest: one comparison per receiver instead of one per overlapping frame.
+     */
+    private void markOverlaps(List<Transmission> overlapping) {
+        for (Transmission other : overlapping) {
+            Neighbours heard = other.sender.neighbours();
+            for (int j = 0; j < heard.size(); j++) {
+                int id = heard.id(j);
+                strongestOverlap[id] = Math.max(strongestOverlap[id], other.powerDbm - heard.loss(j));
+            }
+        }
+    }
+
+    private void clearOverlaps(List<Transmission> overlapping) {
+        for (Transmission other : overlapping) {
+            Neighbours heard = other.sender.neighbours();
+            for (int j = 0; j < heard.size(); j++) {
+                strongestOverlap[heard.id(j)] = Double.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    /**
+     * Draws whether the frame is lost to bit errors at this receiver. The draw is made for every receiver that got
+     * this far, as it always was; the error rate itself (an exponential and two powers) is computed only when the
+     * draw falls below the link's ceiling, the rate of a longest frame, which bounds it for every length: a strong
+     * link never needs it. The outcome is the same as comparing with the exact rate every time.
+     */
+    private boolean packetError(Neighbours neighbours, int index, Transmission tx, double rssi) {
+        double draw = random.nextDouble();
+        if (tx.powerDbm == neighbours.powerDbm && tx.psdu.length <= PER_CEILING_OCTETS
+                && draw >= neighbours.perCeiling(index, model)) {
+            return false;
+        }
+        return draw < model.packetErrorRate(rssi, tx.psdu.length);
     }
 
     /** The other transmissions on {@code tx}'s channel that were on the air at the same time. */
@@ -166,40 +242,6 @@ public final class SimulatedMedium {
             }
         }
         return overlapping == null ? List.of() : overlapping;
-    }
-
-    /**
-     * The transmissions that overlapped one frame, asked receiver by receiver in ascending id order whether one of
-     * them reaches that receiver too strongly for capture. Each keeps a cursor into its sender's neighbour list
-     * (sorted by id too), so a frame heard by hundreds costs one merge pass, not a search per receiver.
-     */
-    private final class Interference {
-        private final Transmission[] others;
-        private final int[] cursors;
-
-        Interference(List<Transmission> overlapping) {
-            this.others = overlapping.toArray(Transmission[]::new);
-            this.cursors = new int[others.length];
-        }
-
-        boolean collides(SimulatedPhy receiver, double rssi) {
-            int id = receiver.id();
-            boolean collides = false;
-            for (int k = 0; k < others.length; k++) {
-                Transmission other = others[k];
-                Neighbours heard = other.sender.neighbours();
-                int cursor = cursors[k];
-                while (cursor < heard.size() && heard.id(cursor) < id) {
-                    cursor++;
-                }
-                cursors[k] = cursor;
-                if (!collides && other.sender != receiver && cursor < heard.size() && heard.id(cursor) == id
-                        && rssi - (other.powerDbm - heard.loss(cursor)) < settings.captureThresholdDb()) {
-                    collides = true; // the other cursors still move up to this receiver
-                }
-            }
-            return collides;
-        }
     }
 
     /** Clear channel assessment at {@code node}: no transmission on its channel reaches it above the threshold. */
@@ -255,7 +297,7 @@ public final class SimulatedMedium {
                 count++;
             }
         }
-        return new Neighbours(Arrays.copyOf(ids, count), Arrays.copyOf(losses, count));
+        return new Neighbours(node.txPowerDbm(), Arrays.copyOf(ids, count), Arrays.copyOf(losses, count));
     }
 
     private static long cellOf(double metres) {
@@ -291,12 +333,35 @@ public final class SimulatedMedium {
 
     /** The nodes one node can reach, sorted by id, with the path loss to each. */
     static final class Neighbours {
+        /** The transmit power the losses were computed for. */
+        final int powerDbm;
         private final int[] ids;
         private final float[] losses;
+        /**
+         * Packet error rate of a {@link #PER_CEILING_OCTETS}-octet frame per link, rounded up to a float (it only
+         * has to bound the rate), NaN until first needed.
+         */
+        private final float[] perCeilings;
 
-        Neighbours(int[] ids, float[] losses) {
+        Neighbours(int powerDbm, int[] ids, float[] losses) {
+            this.powerDbm = powerDbm;
             this.ids = ids;
             this.losses = losses;
+            this.perCeilings = new float[ids.length];
+            Arrays.fill(perCeilings, Float.NaN);
+        }
+
+        double perCeiling(int index, LinkModel model) {
+            float ceiling = perCeilings[index];
+            if (Float.isNaN(ceiling)) {
+                double exact = model.packetErrorRate(powerDbm - loss(index), PER_CEILING_OCTETS);
+                ceiling = (float) exact;
+                if (ceiling < exact) {
+                    ceiling = Math.nextUp(ceiling);
+                }
+                perCeilings[index] = ceiling;
+            }
+            return ceiling;
         }
 
         int size() {
