@@ -25,8 +25,8 @@ public final class SimulatedMedium {
     /** Grid cell edge; only cells within a sender's range are searched for listeners. */
     private static final double CELL_METRES = 250;
     private static final int DEAF = Integer.MIN_VALUE;
-    /** The longest PSDU of any PHY here (IEEE 802.15.4-2015 20.3.4, SUN FSK aMaxPhyPacketSize). */
-    static final int PER_CEILING_OCTETS = 2047;
+    /** Frame lengths whose per-link error rates each sender keeps (an acknowledgement's, a DIO's, a DAO's). */
+    private static final int RATE_TABLES = 3;
 
     private final Scheduler scheduler;
     private final ChannelPlan plan;
@@ -217,15 +217,20 @@ public final class SimulatedMedium {
 
     /**
      * Draws whether the frame is lost to bit errors at this receiver. The draw is made for every receiver that got
-     * this far, as it always was; the error rate itself (an exponential and two powers) is computed only when the
-     * draw falls below the link's ceiling, the rate of a longest frame, which bounds it for every length: a strong
-     * link never needs it. The outcome is the same as comparing with the exact rate every time.
+     * this far, as it always was. The error rate (an exponential and two powers) depends on the link and the frame
+     * length only, and a sender repeats a few lengths: it is kept per link and length as a float, and recomputed
+     * exactly only when the draw falls within a float's rounding of it, so the outcome is always the exact one.
      */
     private boolean packetError(Neighbours neighbours, int index, Transmission tx, double rssi) {
         double draw = random.nextDouble();
-        if (tx.powerDbm == neighbours.powerDbm && tx.psdu.length <= PER_CEILING_OCTETS
-                && draw >= neighbours.perCeiling(index, model)) {
-            return false;
+        if (tx.powerDbm == neighbours.powerDbm) {
+            float rate = neighbours.errorRate(index, tx.psdu.length, model);
+            if (draw < Math.nextDown(rate)) {
+                return true;
+            }
+            if (draw >= Math.nextUp(rate)) {
+                return false;
+            }
         }
         return draw < model.packetErrorRate(rssi, tx.psdu.length);
     }
@@ -337,31 +342,47 @@ public final class SimulatedMedium {
         final int powerDbm;
         private final int[] ids;
         private final float[] losses;
-        /**
-         * Packet error rate of a {@link #PER_CEILING_OCTETS}-octet frame per link, rounded up to a float (it only
-         * has to bound the rate), NaN until first needed.
-         */
-        private final float[] perCeilings;
+        /** Frame lengths of the rate tables, -1 for a table not used yet. */
+        private final int[] tableLengths = new int[RATE_TABLES];
+        /** Per frame length, each link's packet error rate rounded to a float, NaN until first needed. */
+        private final float[][] tables = new float[RATE_TABLES][];
+        private int nextTable;
 
         Neighbours(int powerDbm, int[] ids, float[] losses) {
             this.powerDbm = powerDbm;
             this.ids = ids;
             this.losses = losses;
-            this.perCeilings = new float[ids.length];
-            Arrays.fill(perCeilings, Float.NaN);
+            Arrays.fill(tableLengths, -1);
         }
 
-        double perCeiling(int index, LinkModel model) {
-            float ceiling = perCeilings[index];
-            if (Float.isNaN(ceiling)) {
-                double exact = model.packetErrorRate(powerDbm - loss(index), PER_CEILING_OCTETS);
-                ceiling = (float) exact;
-                if (ceiling < exact) {
-                    ceiling = Math.nextUp(ceiling);
-                }
-                perCeilings[index] = ceiling;
+        /**
+         * The packet error rate of the link to neighbour {@code index} for a {@code length}-octet frame, within one
+         * float rounding step of {@link LinkModel#packetErrorRate}'s.
+         */
+        float errorRate(int index, int length, LinkModel model) {
+            float[] rates = table(length);
+            float rate = rates[index];
+            if (Float.isNaN(rate)) {
+                rate = (float) model.packetErrorRate(powerDbm - loss(index), length);
+                rates[index] = rate;
             }
-            return ceiling;
+            return rate;
+        }
+
+        private float[] table(int length) {
+            for (int t = 0; t < RATE_TABLES; t++) {
+                if (tableLengths[t] == length) {
+                    return tables[t];
+                }
+            }
+            int t = nextTable; // the oldest table gives way
+            nextTable = (nextTable + 1) % RATE_TABLES;
+            if (tables[t] == null) {
+                tables[t] = new float[ids.length];
+            }
+            Arrays.fill(tables[t], Float.NaN);
+            tableLengths[t] = length;
+            return tables[t];
         }
 
         int size() {
