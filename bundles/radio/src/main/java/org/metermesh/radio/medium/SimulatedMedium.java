@@ -43,16 +43,15 @@ public final class SimulatedMedium {
     private int[] hearingChannel = new int[0];
     /** When a node last stopped transmitting ({@link Long#MAX_VALUE} while it transmits): it heard nothing before. */
     private long[] quietSince = new long[0];
-    /**
-     * The strongest signal of a frame overlapping the one that ends, per node, while that frame's receivers are
-     * visited; negative infinity otherwise.
-     */
-    private double[] strongestOverlap = new double[0];
+    /** The frames on the air that reach each node, with their level there. */
+    private OnAir[] onAir = new OnAir[0];
     private final Map<Long, List<SimulatedPhy>> grid = new HashMap<>();
-    private final List<Transmission> recent = new ArrayList<>();
     private final Set<Long> blockedLinks = new HashSet<>();
     private final MediumCounters counters = new MediumCounters();
-    /** The longest airtime of any frame sent so far: no frame still to come overlaps one that ended before. */
+    /**
+     * The longest airtime of any frame sent so far: a frame ending now started at most this long ago, so it overlaps
+     * no frame that ended before that.
+     */
     private long longestAirtimeNanos;
 
     public SimulatedMedium(Scheduler scheduler, ChannelPlan plan, MediumSettings settings) {
@@ -72,11 +71,10 @@ public final class SimulatedMedium {
             int capacity = Math.max(16, 2 * hearingChannel.length);
             hearingChannel = Arrays.copyOf(hearingChannel, capacity);
             quietSince = Arrays.copyOf(quietSince, capacity);
-            int from = strongestOverlap.length;
-            strongestOverlap = Arrays.copyOf(strongestOverlap, capacity);
-            Arrays.fill(strongestOverlap, from, capacity, Double.NEGATIVE_INFINITY);
+            onAir = Arrays.copyOf(onAir, capacity);
         }
         quietSince[node.id()] = Long.MIN_VALUE;
+        onAir[node.id()] = new OnAir();
         receptionChanged(node);
         grid.computeIfAbsent(cellKey(cellOf(position.x()), cellOf(position.y())), k -> new ArrayList<>()).add(node);
         nodes.forEach(SimulatedPhy::forgetNeighbours); // a newcomer may be in anyone's range
@@ -140,8 +138,11 @@ public final class SimulatedMedium {
         long now = scheduler.nanoTime();
         Transmission tx = new Transmission(sender, sender.channel(), sender.txPowerDbm(), psdu, now,
                 now + plan.airtimeNanos(psdu.length));
-        recent.add(tx);
         longestAirtimeNanos = Math.max(longestAirtimeNanos, tx.end - tx.start);
+        Neighbours neighbours = sender.neighbours();
+        for (int i = 0; i < neighbours.size(); i++) {
+            onAir[neighbours.id(i)].add(tx, tx.powerDbm - neighbours.loss(i), now - longestAirtimeNanos);
+        }
         counters.transmissions++;
         sender.transmitting = tx;
         quietSince[sender.id()] = Long.MAX_VALUE;
@@ -157,8 +158,7 @@ public final class SimulatedMedium {
             return; // the node died mid-frame: nobody hears the rest of it
         }
         sender.transmitted();
-        List<Transmission> overlapping = settings.collisions() ? overlapping(tx) : List.of();
-        markOverlaps(overlapping);
+        boolean collisions = settings.collisions();
         double capture = settings.captureThresholdDb();
         Neighbours neighbours = sender.neighbours();
         for (int i = 0; i < neighbours.size(); i++) {
@@ -174,7 +174,7 @@ public final class SimulatedMedium {
                 counters.blockedLinks++;
             } else if (quietSince[id] > tx.start) {
                 counters.receiverBusy++; // it was transmitting during (part of) the frame: half duplex
-            } else if (rssi - strongestOverlap[id] < capture) {
+            } else if (collisions && onAir[id].spoils(tx, rssi, capture, longestAirtimeNanos)) {
                 counters.collisions++; // an overlapping frame reached it too strongly for capture
             } else if (packetError(neighbours, i, tx, rssi)) {
                 counters.packetErrors++;
@@ -185,32 +185,6 @@ public final class SimulatedMedium {
                 // One array for every receiver: a PhyListener only reads it (see Reception).
                 nodes.get(id).deliver(new Reception(tx.psdu, (int) Math.round(rssi), model.lqi(rssi), tx.channel,
                         tx.end));
-            }
-        }
-        clearOverlaps(overlapping);
-        forgetOldTransmissions(tx.end);
-    }
-
-    /**
-     * Notes at every node an overlapping frame reaches how strong the strongest of them is there. A frame is
-     * captured when it is at least the capture threshold above each overlapping one, which is to say above the
-     * strongest: one comparison per receiver instead of one per overlapping frame.
-     */
-    private void markOverlaps(List<Transmission> overlapping) {
-        for (Transmission other : overlapping) {
-            Neighbours heard = other.sender.neighbours();
-            for (int j = 0; j < heard.size(); j++) {
-                int id = heard.id(j);
-                strongestOverlap[id] = Math.max(strongestOverlap[id], other.powerDbm - heard.loss(j));
-            }
-        }
-    }
-
-    private void clearOverlaps(List<Transmission> overlapping) {
-        for (Transmission other : overlapping) {
-            Neighbours heard = other.sender.neighbours();
-            for (int j = 0; j < heard.size(); j++) {
-                strongestOverlap[heard.id(j)] = Double.NEGATIVE_INFINITY;
             }
         }
     }
@@ -235,41 +209,10 @@ public final class SimulatedMedium {
         return draw < model.packetErrorRate(rssi, tx.psdu.length);
     }
 
-    /** The other transmissions on {@code tx}'s channel that were on the air at the same time. */
-    private List<Transmission> overlapping(Transmission tx) {
-        List<Transmission> overlapping = null;
-        for (Transmission other : recent) {
-            if (other != tx && other.channel == tx.channel && other.end > tx.start && other.start < tx.end) {
-                if (overlapping == null) {
-                    overlapping = new ArrayList<>(4);
-                }
-                overlapping.add(other);
-            }
-        }
-        return overlapping == null ? List.of() : overlapping;
-    }
-
     /** Clear channel assessment at {@code node}: no transmission on its channel reaches it above the threshold. */
     boolean channelClear(SimulatedPhy node) {
-        long now = scheduler.nanoTime();
-        for (Transmission other : recent) {
-            if (other.sender == node || other.channel != node.channel() || other.start > now || other.end <= now) {
-                continue;
-            }
-            double loss = other.sender.neighbours().lossTo(node.id());
-            if (!Double.isNaN(loss) && other.powerDbm - loss >= settings.ccaThresholdDbm()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A transmission that ends after now starts no earlier than one longest airtime before now, so one that ended
-     * before that cannot overlap it.
-     */
-    private void forgetOldTransmissions(long now) {
-        recent.removeIf(t -> t.end < now - longestAirtimeNanos);
+        return !onAir[node.id()].busy(node.channel(), scheduler.nanoTime(), settings.ccaThresholdDbm(),
+                longestAirtimeNanos);
     }
 
     /** Every node that can hear {@code node} at its transmit power, in id order, with the path loss to each. */
@@ -315,6 +258,88 @@ public final class SimulatedMedium {
 
     private static long pairKey(int a, int b) {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+
+    /**
+     * The frames that reached one node lately, in the order they started, with their level there: appended when a
+     * frame starts, for the collision and clear-channel checks at this node. Asking a node about the few frames it
+     * heard costs far less than asking every overlapping frame about each of its hundreds of receivers, and a frame
+     * is usually spoiled by the first overlapping one looked at.
+     */
+    static final class OnAir {
+        private Transmission[] frames = new Transmission[8];
+        private double[] levels = new double[8];
+        /** Index of the oldest entry; entries run from there, modulo the capacity (a power of two). */
+        private int head;
+        private int size;
+
+        /** Appends a frame that starts now; first forgets frames that ended at {@code before} or earlier. */
+        void add(Transmission frame, double levelDbm, long before) {
+            int mask = frames.length - 1;
+            while (size > 0 && frames[head].end <= before) {
+                frames[head] = null;
+                head = (head + 1) & mask;
+                size--;
+            }
+            if (size == frames.length) {
+                grow();
+                mask = frames.length - 1;
+            }
+            int at = (head + size) & mask;
+            frames[at] = frame;
+            levels[at] = levelDbm;
+            size++;
+        }
+
+        /**
+         * Whether another frame on {@code tx}'s channel, on the air at any time during it, reached this node less
+         * than {@code captureDb} below {@code rssi}, the level of {@code tx} here.
+         */
+        boolean spoils(Transmission tx, double rssi, double captureDb, long longestAirtime) {
+            int mask = frames.length - 1;
+            for (int k = size - 1; k >= 0; k--) {
+                int at = (head + k) & mask;
+                Transmission other = frames[at];
+                if (other.start + longestAirtime <= tx.start) {
+                    return false; // it, and every frame that started before it, ended before tx began
+                }
+                if (other != tx && other.channel == tx.channel && other.end > tx.start && other.start < tx.end
+                        && rssi - levels[at] < captureDb) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a frame on {@code channel} on the air {@code now} reaches this node at {@code thresholdDbm}. */
+        boolean busy(int channel, long now, double thresholdDbm, long longestAirtime) {
+            int mask = frames.length - 1;
+            for (int k = size - 1; k >= 0; k--) {
+                int at = (head + k) & mask;
+                Transmission other = frames[at];
+                if (other.start + longestAirtime <= now) {
+                    return false;
+                }
+                if (other.channel == channel && other.start <= now && other.end > now
+                        && levels[at] >= thresholdDbm) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void grow() {
+            Transmission[] oldFrames = frames;
+            double[] oldLevels = levels;
+            frames = new Transmission[oldFrames.length * 2];
+            levels = new double[oldFrames.length * 2];
+            int mask = oldFrames.length - 1;
+            for (int k = 0; k < size; k++) {
+                frames[k] = oldFrames[(head + k) & mask];
+                levels[k] = oldLevels[(head + k) & mask];
+            }
+            head = 0;
+        }
     }
 
     /** A frame on the air. */
