@@ -29,7 +29,8 @@ class ProgressBar {
 
     void show(int joined, int total, long simNanos, boolean last) {
         long now = System.nanoTime();
-        if (!terminal && !last && now - lastLogged < LOG_EVERY_NANOS) {
+        // The first line always goes out (now - Long.MIN_VALUE would overflow and hold every line back).
+        if (!terminal && !last && lastLogged != Long.MIN_VALUE && now - lastLogged < LOG_EVERY_NANOS) {
             return;
         }
         lastLogged = now;

@@ -5,9 +5,7 @@ import org.metermesh.api.radio.NeighbourLink;
 import org.metermesh.api.radio.TxStatus;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -55,7 +53,7 @@ public final class MacLayer implements PhyListener {
     private final Counters.Counter filteredCount = counters.counter("filtered");
     private final Counters.Counter unexpectedAckCount = counters.counter("ack:unexpected");
     private final NeighbourTable neighbours;
-    private final Map<MacAddress, Integer> lastSequenceFrom = new HashMap<>();
+    private final LastSequenceNumbers lastSequenceFrom = new LastSequenceNumbers();
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
 
     private MacSettings settings;
@@ -372,8 +370,8 @@ public final class MacLayer implements PhyListener {
         if (frame.sequenceNumber().isEmpty() || frame.source() == MacAddress.NONE) {
             return false;
         }
-        Integer previous = lastSequenceFrom.put(frame.source(), frame.sequenceNumber().getAsInt());
-        return previous != null && previous == frame.sequenceNumber().getAsInt();
+        int sequence = frame.sequenceNumber().getAsInt();
+        return lastSequenceFrom.put(frame.source(), sequence) == sequence;
     }
 
     /** Immediate acknowledgement one turnaround after the frame, without CSMA-CA (6.7.4.2). */

@@ -24,6 +24,9 @@ public final class SimulatedMedium {
 
     /** Grid cell edge; only cells within a sender's range are searched for listeners. */
     private static final double CELL_METRES = 250;
+    private static final int DEAF = Integer.MIN_VALUE;
+    /** Frame lengths whose per-link error rates each sender keeps (an acknowledgement's, a DIO's, a DAO's). */
+    private static final int RATE_TABLES = 3;
 
     private final Scheduler scheduler;
     private final ChannelPlan plan;
@@ -31,11 +34,24 @@ public final class SimulatedMedium {
     private final LinkModel model;
     private final SplittableRandom random;
     private final List<SimulatedPhy> nodes = new ArrayList<>();
+    /*
+     * What a frame's end asks of each of the hundreds of nodes that hear it, kept in arrays by node id rather than
+     * in the nodes themselves: a pass over a sender's neighbours then reads a few dense arrays instead of chasing one
+     * object per receiver through the heap.
+     */
+    /** The channel a node hears on, or {@link #DEAF} while it is closed or not started. */
+    private int[] hearingChannel = new int[0];
+    /** When a node last stopped transmitting ({@link Long#MAX_VALUE} while it transmits): it heard nothing before. */
+    private long[] quietSince = new long[0];
+    /** The frames on the air that reach each node, with their level there. */
+    private OnAir[] onAir = new OnAir[0];
     private final Map<Long, List<SimulatedPhy>> grid = new HashMap<>();
-    private final List<Transmission> recent = new ArrayList<>();
     private final Set<Long> blockedLinks = new HashSet<>();
     private final MediumCounters counters = new MediumCounters();
-    /** The longest airtime of any frame sent so far: no frame still to come overlaps one that ended before. */
+    /**
+     * The longest airtime of any frame sent so far: a frame ending now started at most this long ago, so it overlaps
+     * no frame that ended before that.
+     */
     private long longestAirtimeNanos;
 
     public SimulatedMedium(Scheduler scheduler, ChannelPlan plan, MediumSettings settings) {
@@ -51,6 +67,15 @@ public final class SimulatedMedium {
         plan.requireChannel(channel);
         SimulatedPhy node = new SimulatedPhy(this, nodes.size(), position, channel, txPowerDbm);
         nodes.add(node);
+        if (hearingChannel.length < nodes.size()) {
+            int capacity = Math.max(16, 2 * hearingChannel.length);
+            hearingChannel = Arrays.copyOf(hearingChannel, capacity);
+            quietSince = Arrays.copyOf(quietSince, capacity);
+            onAir = Arrays.copyOf(onAir, capacity);
+        }
+        quietSince[node.id()] = Long.MIN_VALUE;
+        onAir[node.id()] = new OnAir();
+        receptionChanged(node);
         grid.computeIfAbsent(cellKey(cellOf(position.x()), cellOf(position.y())), k -> new ArrayList<>()).add(node);
         nodes.forEach(SimulatedPhy::forgetNeighbours); // a newcomer may be in anyone's range
         return node;
@@ -104,14 +129,23 @@ public final class SimulatedMedium {
         return settings;
     }
 
+    /** The node was started, closed or retuned: whether and where it hears. */
+    void receptionChanged(SimulatedPhy node) {
+        hearingChannel[node.id()] = node.isClosed() || !node.isListening() ? DEAF : node.channel();
+    }
+
     void transmit(SimulatedPhy sender, byte[] psdu) {
         long now = scheduler.nanoTime();
         Transmission tx = new Transmission(sender, sender.channel(), sender.txPowerDbm(), psdu, now,
                 now + plan.airtimeNanos(psdu.length));
-        recent.add(tx);
         longestAirtimeNanos = Math.max(longestAirtimeNanos, tx.end - tx.start);
+        Neighbours neighbours = sender.neighbours();
+        for (int i = 0; i < neighbours.size(); i++) {
+            onAir[neighbours.id(i)].add(tx, tx.powerDbm - neighbours.loss(i), now - longestAirtimeNanos);
+        }
         counters.transmissions++;
         sender.transmitting = tx;
+        quietSince[sender.id()] = Long.MAX_VALUE;
         scheduler.schedule(Duration.ofNanos(tx.end - now), () -> finish(tx));
     }
 
@@ -119,110 +153,66 @@ public final class SimulatedMedium {
         SimulatedPhy sender = tx.sender;
         sender.transmitting = null;
         sender.lastTransmissionEnd = tx.end;
+        quietSince[sender.id()] = tx.end;
         if (sender.isClosed()) {
             return; // the node died mid-frame: nobody hears the rest of it
         }
         sender.transmitted();
-        List<Transmission> overlapping = settings.collisions() ? overlapping(tx) : List.of();
-        Interference interference = overlapping.isEmpty() ? null : new Interference(overlapping);
+        boolean collisions = settings.collisions();
+        double capture = settings.captureThresholdDb();
         Neighbours neighbours = sender.neighbours();
         for (int i = 0; i < neighbours.size(); i++) {
-            SimulatedPhy receiver = nodes.get(neighbours.id(i));
-            if (receiver.isClosed() || !receiver.isListening() || receiver.channel() != tx.channel) {
-                continue;
+            int id = neighbours.id(i);
+            if (hearingChannel[id] != tx.channel) {
+                continue; // closed, not started or on another channel
             }
             double rssi = tx.powerDbm - neighbours.loss(i);
             if (!model.audible(rssi)) {
                 continue;
             }
-            if (!blockedLinks.isEmpty() && blockedLinks.contains(pairKey(sender.id(), receiver.id()))) {
+            if (!blockedLinks.isEmpty() && blockedLinks.contains(pairKey(sender.id(), id))) {
                 counters.blockedLinks++;
-            } else if (receiver.transmitting != null || receiver.lastTransmissionEnd > tx.start) {
-                counters.receiverBusy++;
-            } else if (interference != null && interference.collides(receiver, rssi)) {
-                counters.collisions++;
-            } else if (random.nextDouble() < model.packetErrorRate(rssi, tx.psdu.length)) {
+            } else if (quietSince[id] > tx.start) {
+                counters.receiverBusy++; // it was transmitting during (part of) the frame: half duplex
+            } else if (collisions && onAir[id].spoils(tx, rssi, capture, longestAirtimeNanos)) {
+                counters.collisions++; // an overlapping frame reached it too strongly for capture
+            } else if (packetError(neighbours, i, tx, rssi)) {
                 counters.packetErrors++;
             } else if (settings.extraLoss() > 0 && random.nextDouble() < settings.extraLoss()) {
                 counters.extraLoss++;
             } else {
                 counters.delivered++;
-                receiver.deliver(new Reception(tx.psdu.clone(), (int) Math.round(rssi), model.lqi(rssi), tx.channel,
+                // One array for every receiver: a PhyListener only reads it (see Reception).
+                nodes.get(id).deliver(new Reception(tx.psdu, (int) Math.round(rssi), model.lqi(rssi), tx.channel,
                         tx.end));
             }
         }
-        forgetOldTransmissions(tx.end);
-    }
-
-    /** The other transmissions on {@code tx}'s channel that were on the air at the same time. */
-    private List<Transmission> overlapping(Transmission tx) {
-        List<Transmission> overlapping = null;
-        for (Transmission other : recent) {
-            if (other != tx && other.channel == tx.channel && other.end > tx.start && other.start < tx.end) {
-                if (overlapping == null) {
-                    overlapping = new ArrayList<>(4);
-                }
-                overlapping.add(other);
-            }
-        }
-        return overlapping == null ? List.of() : overlapping;
     }
 
     /**
-     * The transmissions that overlapped one frame, asked receiver by receiver in ascending id order whether one of
-     * them reaches that receiver too strongly for capture. Each keeps a cursor into its sender's neighbour list
-     * (sorted by id too), so a frame heard by hundreds costs one merge pass, not a search per receiver.
+     * Draws whether the frame is lost to bit errors at this receiver. The draw is made for every receiver that got
+     * this far, as it always was. The error rate (an exponential and two powers) depends on the link and the frame
+     * length only, and a sender repeats a few lengths: it is kept per link and length as a float, and recomputed
+     * exactly only when the draw falls within a float's rounding of it, so the outcome is always the exact one.
      */
-    private final class Interference {
-        private final Transmission[] others;
-        private final int[] cursors;
-
-        Interference(List<Transmission> overlapping) {
-            this.others = overlapping.toArray(Transmission[]::new);
-            this.cursors = new int[others.length];
-        }
-
-        boolean collides(SimulatedPhy receiver, double rssi) {
-            int id = receiver.id();
-            boolean collides = false;
-            for (int k = 0; k < others.length; k++) {
-                Transmission other = others[k];
-                Neighbours heard = other.sender.neighbours();
-                int cursor = cursors[k];
-                while (cursor < heard.size() && heard.id(cursor) < id) {
-                    cursor++;
-                }
-                cursors[k] = cursor;
-                if (!collides && other.sender != receiver && cursor < heard.size() && heard.id(cursor) == id
-                        && rssi - (other.powerDbm - heard.loss(cursor)) < settings.captureThresholdDb()) {
-                    collides = true; // the other cursors still move up to this receiver
-                }
+    private boolean packetError(Neighbours neighbours, int index, Transmission tx, double rssi) {
+        double draw = random.nextDouble();
+        if (tx.powerDbm == neighbours.powerDbm) {
+            float rate = neighbours.errorRate(index, tx.psdu.length, model);
+            if (draw < Math.nextDown(rate)) {
+                return true;
             }
-            return collides;
+            if (draw >= Math.nextUp(rate)) {
+                return false;
+            }
         }
+        return draw < model.packetErrorRate(rssi, tx.psdu.length);
     }
 
     /** Clear channel assessment at {@code node}: no transmission on its channel reaches it above the threshold. */
     boolean channelClear(SimulatedPhy node) {
-        long now = scheduler.nanoTime();
-        for (Transmission other : recent) {
-            if (other.sender == node || other.channel != node.channel() || other.start > now || other.end <= now) {
-                continue;
-            }
-            double loss = other.sender.neighbours().lossTo(node.id());
-            if (!Double.isNaN(loss) && other.powerDbm - loss >= settings.ccaThresholdDbm()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A transmission that ends after now starts no earlier than one longest airtime before now, so one that ended
-     * before that cannot overlap it.
-     */
-    private void forgetOldTransmissions(long now) {
-        recent.removeIf(t -> t.end < now - longestAirtimeNanos);
+        return !onAir[node.id()].busy(node.channel(), scheduler.nanoTime(), settings.ccaThresholdDbm(),
+                longestAirtimeNanos);
     }
 
     /** Every node that can hear {@code node} at its transmit power, in id order, with the path loss to each. */
@@ -255,7 +245,7 @@ public final class SimulatedMedium {
                 count++;
             }
         }
-        return new Neighbours(Arrays.copyOf(ids, count), Arrays.copyOf(losses, count));
+        return new Neighbours(node.txPowerDbm(), Arrays.copyOf(ids, count), Arrays.copyOf(losses, count));
     }
 
     private static long cellOf(double metres) {
@@ -268,6 +258,88 @@ public final class SimulatedMedium {
 
     private static long pairKey(int a, int b) {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+
+    /**
+     * The frames that reached one node lately, in the order they started, with their level there: appended when a
+     * frame starts, for the collision and clear-channel checks at this node. Asking a node about the few frames it
+     * heard costs far less than asking every overlapping frame about each of its hundreds of receivers, and a frame
+     * is usually spoiled by the first overlapping one looked at.
+     */
+    static final class OnAir {
+        private Transmission[] frames = new Transmission[8];
+        private double[] levels = new double[8];
+        /** Index of the oldest entry; entries run from there, modulo the capacity (a power of two). */
+        private int head;
+        private int size;
+
+        /** Appends a frame that starts now; first forgets frames that ended at {@code before} or earlier. */
+        void add(Transmission frame, double levelDbm, long before) {
+            int mask = frames.length - 1;
+            while (size > 0 && frames[head].end <= before) {
+                frames[head] = null;
+                head = (head + 1) & mask;
+                size--;
+            }
+            if (size == frames.length) {
+                grow();
+                mask = frames.length - 1;
+            }
+            int at = (head + size) & mask;
+            frames[at] = frame;
+            levels[at] = levelDbm;
+            size++;
+        }
+
+        /**
+         * Whether another frame on {@code tx}'s channel, on the air at any time during it, reached this node less
+         * than {@code captureDb} below {@code rssi}, the level of {@code tx} here.
+         */
+        boolean spoils(Transmission tx, double rssi, double captureDb, long longestAirtime) {
+            int mask = frames.length - 1;
+            for (int k = size - 1; k >= 0; k--) {
+                int at = (head + k) & mask;
+                Transmission other = frames[at];
+                if (other.start + longestAirtime <= tx.start) {
+                    return false; // it, and every frame that started before it, ended before tx began
+                }
+                if (other != tx && other.channel == tx.channel && other.end > tx.start && other.start < tx.end
+                        && rssi - levels[at] < captureDb) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a frame on {@code channel} on the air {@code now} reaches this node at {@code thresholdDbm}. */
+        boolean busy(int channel, long now, double thresholdDbm, long longestAirtime) {
+            int mask = frames.length - 1;
+            for (int k = size - 1; k >= 0; k--) {
+                int at = (head + k) & mask;
+                Transmission other = frames[at];
+                if (other.start + longestAirtime <= now) {
+                    return false;
+                }
+                if (other.channel == channel && other.start <= now && other.end > now
+                        && levels[at] >= thresholdDbm) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void grow() {
+            Transmission[] oldFrames = frames;
+            double[] oldLevels = levels;
+            frames = new Transmission[oldFrames.length * 2];
+            levels = new double[oldFrames.length * 2];
+            int mask = oldFrames.length - 1;
+            for (int k = 0; k < size; k++) {
+                frames[k] = oldFrames[(head + k) & mask];
+                levels[k] = oldLevels[(head + k) & mask];
+            }
+            head = 0;
+        }
     }
 
     /** A frame on the air. */
@@ -291,12 +363,51 @@ public final class SimulatedMedium {
 
     /** The nodes one node can reach, sorted by id, with the path loss to each. */
     static final class Neighbours {
+        /** The transmit power the losses were computed for. */
+        final int powerDbm;
         private final int[] ids;
         private final float[] losses;
+        /** Frame lengths of the rate tables, -1 for a table not used yet. */
+        private final int[] tableLengths = new int[RATE_TABLES];
+        /** Per frame length, each link's packet error rate rounded to a float, NaN until first needed. */
+        private final float[][] tables = new float[RATE_TABLES][];
+        private int nextTable;
 
-        Neighbours(int[] ids, float[] losses) {
+        Neighbours(int powerDbm, int[] ids, float[] losses) {
+            this.powerDbm = powerDbm;
             this.ids = ids;
             this.losses = losses;
+            Arrays.fill(tableLengths, -1);
+        }
+
+        /**
+         * The packet error rate of the link to neighbour {@code index} for a {@code length}-octet frame, within one
+         * float rounding step of {@link LinkModel#packetErrorRate}'s.
+         */
+        float errorRate(int index, int length, LinkModel model) {
+            float[] rates = table(length);
+            float rate = rates[index];
+            if (Float.isNaN(rate)) {
+                rate = (float) model.packetErrorRate(powerDbm - loss(index), length);
+                rates[index] = rate;
+            }
+            return rate;
+        }
+
+        private float[] table(int length) {
+            for (int t = 0; t < RATE_TABLES; t++) {
+                if (tableLengths[t] == length) {
+                    return tables[t];
+                }
+            }
+            int t = nextTable; // the oldest table gives way
+            nextTable = (nextTable + 1) % RATE_TABLES;
+            if (tables[t] == null) {
+                tables[t] = new float[ids.length];
+            }
+            Arrays.fill(tables[t], Float.NaN);
+            tableLengths[t] = length;
+            return tables[t];
         }
 
         int size() {

@@ -53,6 +53,7 @@ public final class SimulatedPhy implements RadioPhy {
             throw new IllegalStateException("node " + id + " already started");
         }
         this.listener = listener;
+        medium.receptionChanged(this);
     }
 
     @Override
@@ -68,6 +69,7 @@ public final class SimulatedPhy implements RadioPhy {
     public void setChannel(int channel) {
         medium.plan().requireChannel(channel);
         this.channel = channel;
+        medium.receptionChanged(this);
     }
 
     @Override
@@ -92,6 +94,7 @@ public final class SimulatedPhy implements RadioPhy {
     @Override
     public void close() {
         closed = true;
+        medium.receptionChanged(this);
     }
 
     boolean isClosed() {

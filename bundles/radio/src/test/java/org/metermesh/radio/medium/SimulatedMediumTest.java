@@ -99,6 +99,68 @@ class SimulatedMediumTest {
     }
 
     @Test
+    void captureIsJudgedAgainstTheStrongestOfSeveralOverlappingFrames() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder near = start(medium.attach(new Position(-20, 0), CHANNEL, 14));
+        Recorder weakLeft = start(medium.attach(new Position(-300, 0), CHANNEL, 14));
+        Recorder weakRight = start(medium.attach(new Position(300, 0), CHANNEL, 14));
+        Recorder receiver = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder close = start(medium.attach(new Position(0, 30), CHANNEL, 14));
+
+        // -56.7 dBm from the near sender against -92 dBm from each weak one: captured.
+        near.phy.transmit(FRAME);
+        weakLeft.phy.transmit(new byte[60]);
+        weakRight.phy.transmit(new byte[60]);
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertThat(receiver.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+
+        // Add one at 30 m (-62 dBm, 5.3 dB below the wanted frame): the frame is lost however weak the others are.
+        receiver.received.clear();
+        near.phy.transmit(FRAME);
+        weakLeft.phy.transmit(new byte[60]);
+        close.phy.transmit(new byte[60]);
+        weakRight.phy.transmit(new byte[60]);
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertThat(receiver.received).noneSatisfy(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+
+        // The overlaps are forgotten once the frames are over: a lone frame arrives again.
+        receiver.received.clear();
+        near.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertThat(receiver.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+    }
+
+    @Test
+    void packetErrorsFollowTheExactErrorRateDrawForDraw() {
+        // One draw per receiver and frame from the medium's generator, in receiver id order: replaying the generator
+        // with each link's exact error rate must predict every loss, on a strong link (whose draws are made even
+        // though they rarely lose it) and one near sensitivity, for short and long frames alike.
+        MediumSettings settings = quiet();
+        LinkModel model = new LinkModel(settings);
+        java.util.SplittableRandom replay = new java.util.SplittableRandom(LinkModel.mix(settings.seed() + 1));
+        SimulatedMedium medium = medium(settings);
+        Position origin = new Position(0, 0);
+        Recorder sender = start(medium.attach(origin, CHANNEL, 14));
+        Recorder strong = start(medium.attach(new Position(100, 0), CHANNEL, 14));
+        Recorder weak = start(medium.attach(new Position(500, 0), CHANNEL, 14));
+        double strongRssi = 14 - (float) model.pathLossDb(0, origin, 1, new Position(100, 0)); // losses are floats
+        double weakRssi = 14 - (float) model.pathLossDb(0, origin, 2, new Position(500, 0));
+        int expectedStrong = 0;
+        int expectedWeak = 0;
+        int[] lengths = {20, 400, 7, 400, 100, 60, 20}; // more lengths than the medium keeps rates for
+        for (int i = 0; i < 400; i++) {
+            byte[] frame = new byte[lengths[i % lengths.length]];
+            sender.phy.transmit(frame);
+            scheduler.runFor(Duration.ofSeconds(1));
+            expectedStrong += replay.nextDouble() >= model.packetErrorRate(strongRssi, frame.length) ? 1 : 0;
+            expectedWeak += replay.nextDouble() >= model.packetErrorRate(weakRssi, frame.length) ? 1 : 0;
+        }
+        assertThat(strong.received).hasSize(expectedStrong);
+        assertThat(weak.received).hasSize(expectedWeak);
+        assertThat(expectedWeak).as("a link near sensitivity loses some frames and keeps some").isBetween(1, 399);
+    }
+
+    @Test
     void withCollisionsOffOverlappingFramesBothArrive() {
         SimulatedMedium medium = medium(quiet().withCollisions(false));
         Recorder left = start(medium.attach(new Position(-100, 0), CHANNEL, 14));
