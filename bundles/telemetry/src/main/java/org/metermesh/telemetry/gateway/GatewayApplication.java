@@ -2,12 +2,12 @@ package org.metermesh.telemetry.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 import org.metermesh.api.clock.Scheduler;
@@ -89,7 +89,7 @@ public final class GatewayApplication {
     private final Counters counters;
     private final CoapEndpoint<Ipv6Address> coap;
     private final RequestHandler requests;
-    private final Map<MeterId, Long> lastHeardNanos = new HashMap<>();
+    private final Set<MeterId> metersHeard = new HashSet<>();
     /** Each meter's notification numbers stored lately, to recognise a message sent again after a lost 2.04. */
     private final RecentNotifications recent = new RecentNotifications();
     /** Decoded messages waiting for the next group commit. */
@@ -129,7 +129,7 @@ public final class GatewayApplication {
 
     /** Meters heard from since this instance started. */
     public int metersHeard() {
-        return lastHeardNanos.size();
+        return metersHeard.size();
     }
 
     /** A packet the link delivered: CoAP on UDP 61616 to this gateway is ours. Runs on the loop. */
@@ -174,7 +174,7 @@ public final class GatewayApplication {
             exchange.respond(CoapCode.NOT_FOUND, utf8("use POST /" + MeterProtocol.NOTIFY_PATH));
             return;
         }
-        lastHeardNanos.put(meter, loop.nanoTime());
+        metersHeard.add(meter);
         MessageDecodeResult decoded = MeterMessageCodec.DEFAULT.decode(request.payload());
         if (decoded instanceof MessageDecodeResult.Rejected rejected) {
             counters.increment("rejected:" + rejected.reason().name().toLowerCase(Locale.ROOT));
@@ -302,7 +302,7 @@ public final class GatewayApplication {
 
         @Override
         public void status(KuraPayload.Builder b) {
-            b.metric("meters.heard", lastHeardNanos.size())
+            b.metric("meters.heard", metersHeard.size())
                     .metric("outbox.messages", outbox.size())
                     .metric("outbox.octets", outbox.octets());
             for (Priority priority : Priority.values()) {
