@@ -50,7 +50,7 @@ import org.metermesh.api.counters.Counters;
  * stops with "too many publishes in progress" (32202). Here a lost connection voids every publish not yet
  * reported as {@link MqttSessionListener#published}, and the caller (the {@link Publisher}) resends them.
  */
-public final class MqttSession {
+public final class MqttSession implements PublishChannel {
 
     private static final Logger LOG = System.getLogger(MqttSession.class.getName());
     /** Kura publishes its lifecycle messages with QoS 1, not retained. */
@@ -110,6 +110,7 @@ public final class MqttSession {
     }
 
     /** Adds a listener; call before {@link #start()}. */
+    @Override
     public void addListener(MqttSessionListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -124,6 +125,7 @@ public final class MqttSession {
     }
 
     /** Connected and not disconnecting: publishes are taken. Loop thread (or a racy look from elsewhere). */
+    @Override
     public boolean isConnected() {
         return state == State.CONNECTED;
     }
@@ -140,6 +142,7 @@ public final class MqttSession {
      * @param qos 0 or 1; QoS 2 is refused: its exactly-once state would not survive the new client of a reconnect
      * @return the publish id, increasing over the session's life
      */
+    @Override
     public long publish(String topic, byte[] payload, int qos, boolean retain) throws PublishRejectedException {
         if (qos != 0 && qos != 1) {
             throw new PublishRejectedException(PublishRejectedException.Reason.INVALID,

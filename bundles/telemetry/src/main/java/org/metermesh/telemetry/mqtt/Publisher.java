@@ -30,7 +30,7 @@ public final class Publisher implements MqttSessionListener {
     private record Handed(long seq, Outgoing message) {
     }
 
-    private final MqttSession session;
+    private final PublishChannel session;
     private final PublishSource source;
     private final Scheduler loop;
     private final Counters counters;
@@ -42,20 +42,31 @@ public final class Publisher implements MqttSessionListener {
     private long nextSeq;
     private int maxInFlight;
 
-    private Publisher(MqttSession session, PublishSource source, Scheduler loop, Counters counters) {
-        this.session = session;
-        this.source = source;
-        this.loop = loop;
-        this.counters = counters;
-        this.window = session.settings().inFlightWindow();
+    private Publisher(PublishChannel session, int window, PublishSource source, Scheduler loop,
+            Counters counters) {
+        if (window < 1) {
+            throw new IllegalArgumentException("in-flight window " + window + " is not positive");
+        }
+        this.session = Objects.requireNonNull(session, "session");
+        this.window = window;
+        this.source = Objects.requireNonNull(source, "source");
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.counters = Objects.requireNonNull(counters, "counters");
     }
 
-    /** A publisher listening to {@code session}; call before {@link MqttSession#start()}. */
+    /**
+     * A publisher listening to {@code session}, with the session's in-flight window; call before
+     * {@link MqttSession#start()}.
+     */
     public static Publisher attach(MqttSession session, PublishSource source, Scheduler loop, Counters counters) {
-        Publisher publisher = new Publisher(Objects.requireNonNull(session, "session"),
-                Objects.requireNonNull(source, "source"), Objects.requireNonNull(loop, "loop"),
-                Objects.requireNonNull(counters, "counters"));
-        session.addListener(publisher);
+        return attach(session, session.settings().inFlightWindow(), source, loop, counters);
+    }
+
+    /** A publisher on any channel with the given window (at most the channel's own limit). */
+    public static Publisher attach(PublishChannel channel, int window, PublishSource source, Scheduler loop,
+            Counters counters) {
+        Publisher publisher = new Publisher(channel, window, source, loop, counters);
+        channel.addListener(publisher);
         return publisher;
     }
 
