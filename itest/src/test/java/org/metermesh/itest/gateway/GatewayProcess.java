@@ -61,16 +61,25 @@ final class GatewayProcess implements AutoCloseable {
         return await(stdout, text, seconds);
     }
 
+    /** Waits, at most {@code seconds}, for a line of standard output that satisfies {@code condition}. */
+    boolean awaitStdoutLine(java.util.function.Predicate<String> condition, long seconds) {
+        return await(stdout, condition, seconds);
+    }
+
     /** Waits, at most {@code seconds}, for a log line (standard error) that contains {@code text}. */
     boolean awaitLog(String text, long seconds) {
         return await(stderr, text, seconds);
     }
 
     private boolean await(Path file, String text, long seconds) {
+        return await(file, line -> line.contains(text), seconds);
+    }
+
+    private boolean await(Path file, java.util.function.Predicate<String> condition, long seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             boolean alive = process.isAlive();
-            if (lines(file).stream().anyMatch(line -> line.contains(text))) {
+            if (lines(file).stream().anyMatch(condition)) {
                 return true;
             }
             if (!alive) {

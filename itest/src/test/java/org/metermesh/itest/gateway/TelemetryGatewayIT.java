@@ -39,7 +39,11 @@ public class TelemetryGatewayIT {
     private static final int METERS = 10;
     private static final long START_SECONDS = 60;
     private static final Duration FLOW = Duration.ofSeconds(180);
-    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    /**
+     * The outage lasts until the gateway holds this many messages it could not publish: ten meters reading every
+     * 10 s raise about one a second, so about 30 s, the issue's outage.
+     */
+    private static final int HELD_DURING_OUTAGE = 30;
     private static final String DATA = "metermesh/gateway-1/METERMESH-V1/meters/";
     private static final String REQUESTS = "$EDC/metermesh/gateway-1/METERMESH-V1/";
     private static final KuraPayloadCodec CODEC = new KuraPayloadCodec();
@@ -96,12 +100,14 @@ public class TelemetryGatewayIT {
             long before = maxId(subscriber.messages());
 
             broker.stop();
-            Thread.sleep(OUTAGE.toMillis()); // the outage itself: wall time is what is being tested here
+            assertTrue("the gateway did not queue " + HELD_DURING_OUTAGE + " messages while the broker was away: "
+                    + gateway.stdout(), gateway.awaitStdoutLine(line -> queueDepth(line) >= HELD_DURING_OUTAGE,
+                    FLOW.toSeconds()));
             broker.startAgain();
 
             // Meters kept reporting during the outage: ids well beyond what was published before must arrive, and
             // every id up to the highest one received.
-            long during = before + OUTAGE.toSeconds() * METERS / 10 / 2;
+            long during = before + HELD_DURING_OUTAGE;
             subscriber.awaitAll(messages -> maxId(messages) > during && gaps(messages).isEmpty(),
                     "ids past " + during + " without gaps", FLOW);
             assertNoGaps(subscriber.messages());
@@ -152,6 +158,12 @@ public class TelemetryGatewayIT {
         assertTrue("no summary: " + gateway.stdout() + " " + gateway.stderr(),
                 gateway.awaitStdout("stop with Ctrl-C", START_SECONDS));
         return gateway;
+    }
+
+    /** The queue depth of a status line ({@code ... | published 1234 | queue 5}), -1 for other lines. */
+    private static int queueDepth(String line) {
+        int at = line.lastIndexOf("| queue ");
+        return at < 0 ? -1 : Integer.parseInt(line.substring(at + "| queue ".length()).trim());
     }
 
     /** Waits until every meter has at least {@code each} readings on the broker; returns all readings. */
