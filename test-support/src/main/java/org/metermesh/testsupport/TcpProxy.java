@@ -15,7 +15,8 @@ import java.util.List;
  * A localhost TCP relay between a client and a server, for tests that need a connection to die uncleanly:
  * {@link #cutAll()} closes both sides of every relayed connection at once, so the server sees its peer vanish with
  * no protocol goodbye (an MQTT broker then publishes the client's will) and the client sees the socket close.
- * New connections are still relayed after a cut.
+ * New connections are still relayed after a cut. {@link #holdReplies()} stops the server's bytes on their way to
+ * the client (the server keeps taking requests), so a test can keep acknowledgements in flight for as long as it needs.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new ArrayList<>();
     private volatile boolean open = true;
     private int accepted;
+    private boolean holding;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -47,12 +49,31 @@ public final class TcpProxy implements AutoCloseable {
         return accepted;
     }
 
-    /** Closes every relayed connection, on both sides, at once. */
+    /** Closes every relayed connection, on both sides, at once; held replies are dropped and holding ends. */
     public synchronized void cutAll() {
         for (Socket socket : sockets) {
             closeQuietly(socket);
         }
         sockets.clear();
+        holding = false;
+        notifyAll();
+    }
+
+    /** From now on, bytes from the server wait in the proxy instead of reaching the client. */
+    public synchronized void holdReplies() {
+        holding = true;
+    }
+
+    /** Lets the held server bytes, and all later ones, through to the client. */
+    public synchronized void releaseReplies() {
+        holding = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitReplyRelease() throws InterruptedException {
+        while (holding) {
+            wait();
+        }
     }
 
     private void accept() {
@@ -71,8 +92,8 @@ public final class TcpProxy implements AutoCloseable {
                     sockets.add(client);
                     sockets.add(target);
                 }
-                relay(client, target);
-                relay(target, client);
+                relay(client, target, false);
+                relay(target, client, true);
             } catch (IOException e) {
                 if (open) {
                     throw new IllegalStateException("proxy accept failed", e);
@@ -81,17 +102,22 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void relay(Socket from, Socket to) {
+    private void relay(Socket from, Socket to, boolean reply) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (reply) {
+                        awaitReplyRelease();
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (SocketException closed) {
                 // cut or closed by a peer: nothing left to relay
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 System.err.println("tcp proxy relay ended: " + e);
             } finally {

@@ -104,7 +104,7 @@ public final class TelemetryComponent implements Ipv6Listener, StatusContributor
                 @Option(value = "json", label = "JSON")})
         String payload_encoding() default "protobuf";
 
-        @AttributeDefinition(name = "In-flight window", min = "1", max = "65535",
+        @AttributeDefinition(name = "In-flight window", min = "1", max = "65533",
                 description = "QoS 1 publishes awaiting their PUBACK at most.")
         int inflight_window() default MqttSettings.DEFAULT_IN_FLIGHT_WINDOW;
 

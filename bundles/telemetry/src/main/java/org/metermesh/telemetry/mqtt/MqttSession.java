@@ -56,6 +56,11 @@ public final class MqttSession implements PublishChannel {
     /** Kura publishes its lifecycle messages with QoS 1, not retained. */
     private static final int LIFECYCLE_QOS = 1;
     private static final int REQUEST_QOS = 1;
+    /**
+     * Paho slots beyond the publishers' window, for BIRTH and DC: with a full window of unacknowledged telemetry,
+     * Paho would refuse DC (max inflight) and the clean disconnect would go without it.
+     */
+    static final int LIFECYCLE_SLOTS = 2;
     /** Connect failures logged at INFO before the first warning. */
     private static final int QUIET_CONNECT_ATTEMPTS = 2;
 
@@ -268,7 +273,7 @@ public final class MqttSession implements PublishChannel {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         options.setConnectionTimeout((int) settings.connectTimeout().toSeconds());
-        options.setMaxInflight(settings.inFlightWindow());
+        options.setMaxInflight(settings.inFlightWindow() + LIFECYCLE_SLOTS);
         options.setWill(settings.lastWillTopic(), lifecycle.lastWill().get(), LIFECYCLE_QOS, false);
         settings.username().ifPresent(options::setUserName);
         settings.password().ifPresent(p -> options.setPassword(p.toCharArray()));

@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param trustStorePassword password of the trust store, empty for none
  * @param keepAlive          MQTT keep alive, whole seconds 0..65535 (0 disables it)
  * @param connectTimeout     how long one connect attempt may take
- * @param inFlightWindow     most unacknowledged publishes at once (Paho's max inflight is set to match)
+ * @param inFlightWindow     most unacknowledged publishes at once (Paho's max inflight leaves room for BIRTH and DC too)
  * @param backoffMin         first reconnect delay
  * @param backoffMax         largest reconnect delay
  */
@@ -39,8 +39,11 @@ public record MqttSettings(String brokerUrl, String clientId, String account, Op
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(60);
     /** MQTT 3.1.1 encodes the keep alive in a 16-bit field of seconds (section 3.1.2.10). */
     static final int MAX_KEEP_ALIVE_S = 65_535;
-    /** Paho numbers QoS 1 packets 1..65535 (MQTT 3.1.1 section 2.3.1), so no more can be unacknowledged. */
-    static final int MAX_IN_FLIGHT_WINDOW = 65_535;
+    /**
+     * Paho numbers QoS 1 packets 1..65535 (MQTT 3.1.1 section 2.3.1), so no more can be unacknowledged; BIRTH and DC
+     * keep slots of their own.
+     */
+    static final int MAX_IN_FLIGHT_WINDOW = 65_535 - MqttSession.LIFECYCLE_SLOTS;
 
     public MqttSettings {
         Objects.requireNonNull(brokerUrl, "brokerUrl");

@@ -50,8 +50,8 @@ class MqttSettingsTest {
         rejects(() -> BASE.withKeepAlive(Duration.ofSeconds(70_000)), "keepAlive", "0..65535");
         rejects(() -> BASE.withKeepAlive(Duration.ofMillis(1500)), "keepAlive", "whole number");
         rejects(() -> BASE.withConnectTimeout(Duration.ZERO), "connectTimeout", "at least 1");
-        rejects(() -> BASE.withInFlightWindow(0), "inFlightWindow", "1..65535");
-        rejects(() -> BASE.withInFlightWindow(70_000), "inFlightWindow", "1..65535");
+        rejects(() -> BASE.withInFlightWindow(0), "inFlightWindow", "1..65533");
+        rejects(() -> BASE.withInFlightWindow(70_000), "inFlightWindow", "1..65533");
         rejects(() -> BASE.withBackoff(Duration.ZERO, Duration.ofSeconds(1)), "backoffMin", "not positive");
         rejects(() -> BASE.withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1)), "backoffMax", "less than");
     }

@@ -19,6 +19,7 @@ import org.metermesh.api.counters.Counters;
 import org.metermesh.platform.clock.RealTimeScheduler;
 import org.metermesh.testsupport.Mosquitto;
 import org.metermesh.testsupport.MqttRecorder;
+import org.metermesh.testsupport.TcpProxy;
 
 /** The publishing pump against a real Mosquitto broker; what arrived is read by mosquitto_sub. */
 class PublisherTest {
@@ -28,6 +29,7 @@ class PublisherTest {
 
     private Mosquitto broker;
     private MqttRecorder recorder;
+    private TcpProxy proxy;
     private final RealTimeScheduler loop = new RealTimeScheduler("mqtt-test-loop", Duration.ofSeconds(1));
     private MqttSession session;
     private final Counters counters = new Counters();
@@ -40,6 +42,9 @@ class PublisherTest {
             session.disconnect().get(10, TimeUnit.SECONDS);
         }
         loop.close();
+        if (proxy != null) {
+            proxy.close();
+        }
         if (recorder != null) {
             recorder.close();
         }
@@ -193,21 +198,56 @@ class PublisherTest {
     }
 
     /**
-     * A broker outage in mid-stream: the broker is stopped from the loop when message 300 is acknowledged, so
-     * publishes are in flight; the session fails to connect four times (the outage lasts through them, with
-     * nothing published meanwhile), then the broker comes back on the same port. Broker and recorder sessions are
-     * persistent, so the recorder gets what the broker took before the stop and everything after.
+     * A clean disconnect while the whole window waits for acknowledgements (the proxy holds the broker's replies):
+     * DC still has a client slot of its own and goes out after the telemetry; the session closes once the replies
+     * come.
+     */
+    @Test
+    void aFullWindowLeavesRoomForDc() throws Exception {
+        broker = Mosquitto.start();
+        recorder = MqttRecorder.start(broker);
+        proxy = new TcpProxy(broker.port());
+        for (int i = 0; i < 100; i++) {
+            source.offer(new Outgoing(i, TOPIC, payload(i), 1, false));
+        }
+        Publisher publisher = start(MqttSessionTest.settings(proxy.url()).withInFlightWindow(8), source);
+        events.await("connected", 1, WAIT);
+        proxy.holdReplies();
+        publisher.wake();
+        awaitOnLoop(() -> publisher.inFlight() == 8, "a full window");
+        CompletableFuture<Void> closed = session.disconnect();
+        // The broker forwards DC to the recorder while its PUBACKs to the gateway are still held.
+        List<MqttRecorder.Message> received = recorder.awaitAll(
+                all -> all.stream().anyMatch(m -> m.topic().endsWith("/MQTT/DC")), "DC", WAIT);
+        assertThat(closed).isNotDone();
+        proxy.releaseReplies();
+        closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        session = null;
+
+        assertThat(counters.get("lifecycle-failures")).isZero();
+        assertThat(received.get(received.size() - 1).topic()).endsWith("/MQTT/DC");
+        assertThat(received.stream().filter(m -> m.topic().equals(TOPIC)).map(PublisherTest::number))
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+    }
+
+    /**
+     * A broker outage in mid-stream: when message 300 is acknowledged the proxy in front of the broker starts holding
+     * the broker's replies, so the window fills with publishes the broker took but the gateway never heard
+     * acknowledged; then the connection is cut and the broker stopped. The session fails to connect four times (the
+     * outage lasts through them, with nothing published meanwhile), then the broker comes back on the same port.
+     * Broker and recorder sessions are persistent, so the recorder gets what the broker took before the stop and
+     * everything after; the held window is sent again.
      */
     @Test
     void aBrokerOutageLosesNothingAndEveryMessageArrivesAtLeastOnce() throws Exception {
         broker = Mosquitto.start(true);
         recorder = MqttRecorder.startPersistent(broker, "recorder");
+        proxy = new TcpProxy(broker.port());
         int n = 1000;
         for (int i = 0; i < n; i++) {
             source.offer(new Outgoing(i, TOPIC, payload(i), 1, false));
         }
-        AtomicInteger stoppedAt = new AtomicInteger(-1);
-        PublishSource stoppingSource = new PublishSource() {
+        PublishSource holdingSource = new PublishSource() {
             @Override
             public List<Outgoing> next(int max) {
                 return source.next(max);
@@ -216,8 +256,8 @@ class PublisherTest {
             @Override
             public void delivered(long id) {
                 source.delivered(id);
-                if (id == 300 && stoppedAt.compareAndSet(-1, (int) id)) {
-                    broker.stop();  // on the loop, while later messages are in flight
+                if (id == 300) {
+                    proxy.holdReplies();  // on the loop, before the window is refilled
                 }
             }
 
@@ -226,8 +266,11 @@ class PublisherTest {
                 source.failed(id, cause);
             }
         };
-        Publisher publisher = start(MqttSessionTest.settings(broker.url()).withInFlightWindow(32)
-                .withBackoff(Duration.ofMillis(250), Duration.ofSeconds(1)), stoppingSource);
+        Publisher publisher = start(MqttSessionTest.settings(proxy.url()).withInFlightWindow(32)
+                .withBackoff(Duration.ofMillis(250), Duration.ofSeconds(1)), holdingSource);
+        awaitOnLoop(() -> publisher.inFlight() == 32 && source.deliveredIds().size() > 300, "a full held window");
+        proxy.cutAll();
+        broker.stop();
 
         events.await("disconnected:lost", 1, WAIT);
         long lostAt = System.nanoTime();
@@ -257,9 +300,22 @@ class PublisherTest {
         assertThat(firstSeen).containsExactlyElementsOf(expected);  // first arrivals in publishing order
         assertThat(source.deliveredIds()).hasSize(n).doesNotHaveDuplicates();
         assertThat(counters.get("reconnects")).isEqualTo(1);
-        assertThat(counters.get("resent")).isPositive();
+        assertThat(counters.get("resent")).as("the held window").isEqualTo(32);
         assertThat(onLoop(publisher::inFlight)).isZero();
         assertThat(onLoop(publisher::maxInFlight)).isLessThanOrEqualTo(32);
+    }
+
+    private void awaitOnLoop(Supplier<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Object monitor = new Object();
+        while (!onLoop(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WAIT + ": " + what + "; counters " + counters);
+            }
+            synchronized (monitor) {
+                monitor.wait(20);  // poll interval of a bounded await
+            }
+        }
     }
 
     private void awaitCounter(String name, long atLeast) throws InterruptedException {
