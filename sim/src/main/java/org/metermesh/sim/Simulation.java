@@ -276,6 +276,12 @@ final class Simulation {
         counters.put("frames_collided", c.collisions());
         counters.put("frames_corrupted", c.packetErrors());
         counters.put("events", scheduler.executed());
+        rplCounters.snapshot().forEach((name, value) -> counters.put("rpl_" + name.replace('-', '_'), value));
+        Map<String, Long> mac = new TreeMap<>();
+        for (SimulatedNode node : meters) {
+            node.mac().counters().snapshot().forEach((name, value) -> mac.merge(name, value, Long::sum));
+        }
+        mac.forEach((name, value) -> counters.put("mac_" + name.replace('-', '_').replace(':', '_'), value));
         return counters;
     }
 
