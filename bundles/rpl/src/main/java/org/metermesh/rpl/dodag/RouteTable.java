@@ -315,16 +315,18 @@ final class RouteTable {
      * Takes a stored entry back: parents whose wall-clock expiry has passed are left out, the others expire at the
      * same wall-clock time as before (a restart extends nothing).
      *
-     * @return false if every parent had expired or the table is full (nothing added)
+     * @return false if every parent had expired, the entry is a storing-mode one or the table is full (nothing
+     *     added)
      */
     boolean restore(StoredRoute stored) {
-        if (routes.size() >= capacity && !routes.containsKey(stored.target())) {
+        if (!(stored.via() instanceof StoredRoute.Parents via)
+                || routes.size() >= capacity && !routes.containsKey(stored.target())) {
             return false;
         }
         long now = scheduler.nanoTime();
         Instant wallNow = scheduler.now();
         Entry entry = new Entry(stored.target(), stored.pathSequence());
-        for (StoredRoute.Parent p : stored.parents()) {
+        for (StoredRoute.Parent p : via.parents()) {
             long expiresAt;
             if (p.expiresAtEpochMillis() == StoredRoute.NEVER) {
                 expiresAt = Long.MAX_VALUE;

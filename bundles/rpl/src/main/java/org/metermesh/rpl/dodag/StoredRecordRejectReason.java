@@ -17,7 +17,10 @@ public enum StoredRecordRejectReason {
     TRAILING_BYTES,
     /** The CRC-32 trailer does not match the contents: the record was damaged. */
     BAD_CHECKSUM,
-    /** A field is out of its range (a parent count of 0, a Path Control of 0, a MOP above 7). */
+    /**
+     * A field is out of its range (a parent count of 0, a Path Control of 0, a MOP above 7, an unknown route kind, a
+     * next hop that is no MAC address, a next hop's Path Lifetime of 0).
+     */
     BAD_VALUE;
 
     /** The counter name, e.g. {@code restore-rejected:bad_checksum}. */

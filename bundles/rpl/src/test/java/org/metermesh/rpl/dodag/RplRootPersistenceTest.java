@@ -5,6 +5,7 @@ import static org.metermesh.rpl.dodag.MeshHarness.PREFIX;
 import static org.metermesh.rpl.dodag.MeshHarness.global;
 import static org.metermesh.rpl.dodag.MeshHarness.mac;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,6 +180,32 @@ class RplRootPersistenceTest {
     }
 
     @Test
+    void recordsOfTheFormatBeforeStoringModeRoutesAreStillRestored() {
+        root(first).stop();                                     // the DODAG record
+        store.routes.put(global(1).toString(), formatOne(1, 241, 0, first.now().plus(Duration.ofMinutes(30))
+                .toEpochMilli()));
+        store.routes.put(global(2).toString(), formatOne(2, 241, 1, StoredRoute.NEVER));
+
+        RplRoot resumed = root(later(Duration.ofMinutes(10)));
+        assertThat(resumed.sourceRoute(global(2))).contains(List.of(global(1), global(2)));
+        assertThat(resumed.routes()).extracting(RouteSnapshot::lifetimeLeft)
+                .containsExactly(Duration.ofMinutes(20), RouteSnapshot.INFINITE);
+        assertThat(resumed.counters().get("restored-routes")).isEqualTo(2);
+        assertThat(problems).isEmpty();
+    }
+
+    /** A route with one parent as the bundle before storing-mode routes were kept wrote it (format 1). */
+    private static byte[] formatOne(int target, int pathSequence, int parent, long expiresAtEpochMillis) {
+        ByteBuffer out = ByteBuffer.allocate(19 + 26 + StoredRecords.CRC_LENGTH);
+        out.put((byte) StoredRoute.FORMAT_PARENTS_ONLY);
+        StoredRoute.putAddress(out, global(target));
+        out.put((byte) pathSequence).put((byte) 1);
+        StoredRoute.putAddress(out, global(parent));
+        out.put((byte) 0x80).put((byte) 0).putLong(expiresAtEpochMillis);
+        return StoredRecords.seal(out);
+    }
+
+    @Test
     void aDamagedDodagRecordLeavesTheRootAtItsInitialVersionWithoutRoutes() {
         RplRoot old = root(first);
         chain(old);
@@ -229,7 +256,7 @@ class RplRootPersistenceTest {
         root.stop();
         StoredRoute stored = ((StoredRecordResult.Decoded<StoredRoute>) StoredRoute.decode(
                 store.routes.get(global(1).toString()))).value();
-        assertThat(stored.parents().get(0).expiresAtEpochMillis())
+        assertThat(((StoredRoute.Parents) stored.via()).parents().get(0).expiresAtEpochMillis())
                 .isEqualTo(start.plusSeconds(30L * UNIT).toEpochMilli());
     }
 }
