@@ -1,7 +1,6 @@
 package org.metermesh.rpl.dodag;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -44,7 +44,7 @@ import org.metermesh.rpl.message.RplOption.TransitInformation;
  *
  * <p>Not thread-safe; runs on the scheduler's thread like the rest of the core.
  */
-final class RouteTable {
+final class RouteTable extends DurableRoutes {
 
     /** How a DAO changed a target's entry. */
     enum Update {
@@ -74,13 +74,9 @@ final class RouteTable {
     private final int capacity;
     private final Map<Ipv6Address, Entry> routes = new HashMap<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>();
-    /** Targets changed since the last {@link #drainDirty()}: what the next save must write or remove. */
-    private final Set<Ipv6Address> dirty = new HashSet<>();
 
     private Cancellable sweep;
     private long sweepDue;
-    /** Whether changed targets are remembered for a save: only with a store to save to. */
-    private boolean tracking;
 
     RouteTable(Scheduler scheduler, Counters counters, int capacity) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -265,48 +261,17 @@ final class RouteTable {
         }
     }
 
-    /** Starts or stops remembering changed targets for {@link #drainDirty()}. */
-    void trackChanges(boolean on) {
-        tracking = on;
-        if (!on) {
-            dirty.clear();
-        }
-    }
-
-    private void changed(Ipv6Address target) {
-        if (tracking) {
-            dirty.add(target);
-        }
-    }
-
-    /** The targets changed since the last call: each is to be saved with {@link #stored} or removed if absent. */
-    Set<Ipv6Address> drainDirty() {
-        Set<Ipv6Address> out = Set.copyOf(dirty);
-        dirty.clear();
-        return out;
-    }
-
-    /** Marks targets to be saved again (a save failed). */
-    void markDirty(Set<Ipv6Address> targets) {
-        dirty.addAll(targets);
-    }
-
-    /**
-     * {@code target}'s entry for the {@link RouteStore}, its expiries turned into wall-clock times; empty if the
-     * table has no entry.
-     */
+    /** {@code target}'s entry with its parents, their expiries turned into wall-clock times. */
+    @Override
     Optional<StoredRoute> stored(Ipv6Address target) {
         Entry e = routes.get(target);
         if (e == null) {
             return Optional.empty();
         }
-        long now = scheduler.nanoTime();
-        long wallNow = scheduler.now().toEpochMilli();
         List<StoredRoute.Parent> parents = new ArrayList<>(e.parents.size());
         for (Parent p : e.parents) {
-            long expiry = p.expiresAt == Long.MAX_VALUE ? StoredRoute.NEVER
-                    : wallNow + Duration.ofNanos(p.expiresAt - now).toMillis();
-            parents.add(new StoredRoute.Parent(p.address, p.pathControl, Math.min(p.order, 0xff), expiry));
+            parents.add(new StoredRoute.Parent(p.address, p.pathControl, Math.min(p.order, 0xff),
+                    wallClockExpiry(scheduler, p.expiresAt)));
         }
         return Optional.of(new StoredRoute(target, e.pathSequence, parents));
     }
@@ -318,29 +283,19 @@ final class RouteTable {
      * @return false if every parent had expired, the entry is a storing-mode one or the table is full (nothing
      *     added)
      */
+    @Override
     boolean restore(StoredRoute stored) {
         if (!(stored.via() instanceof StoredRoute.Parents via)
                 || routes.size() >= capacity && !routes.containsKey(stored.target())) {
             return false;
         }
-        long now = scheduler.nanoTime();
-        Instant wallNow = scheduler.now();
         Entry entry = new Entry(stored.target(), stored.pathSequence());
         for (StoredRoute.Parent p : via.parents()) {
-            long expiresAt;
-            if (p.expiresAtEpochMillis() == StoredRoute.NEVER) {
-                expiresAt = Long.MAX_VALUE;
-            } else {
-                long leftMillis = p.expiresAtEpochMillis() - wallNow.toEpochMilli();
-                if (leftMillis <= 0) {
-                    continue;
-                }
-                expiresAt = now + Duration.ofMillis(leftMillis).toNanos();
-            }
-            if (p.address().equals(stored.target())) {
+            OptionalLong expiresAt = schedulerExpiry(scheduler, p.expiresAtEpochMillis());
+            if (expiresAt.isEmpty() || p.address().equals(stored.target())) {
                 continue;
             }
-            entry.parents.add(new Parent(p.address(), p.pathControl(), p.order(), expiresAt));
+            entry.parents.add(new Parent(p.address(), p.pathControl(), p.order(), expiresAt.getAsLong()));
         }
         if (entry.parents.isEmpty()) {
             return false;
