@@ -48,11 +48,12 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  *     without Parent Address; the child that sent it is the target's next hop ({@link StoringRoutes}), and
  *     {@link #nextHop(Ipv6Address)} routes down hop by hop instead of {@link #sourceRoute(Ipv6Address)}. The
  *     DAO-ACK goes back to that child on-link.</li>
- * <li><b>Durable state</b> ({@link RouteStore}): the DODAG Version and DTSN, and in non-storing mode every target's
- *     parents, Path Sequence and wall-clock expiries, are restored by {@link #start()} (records of another DODAG,
- *     expired parents and damaged records are left out, the last counted as {@code restore-rejected:<reason>}) and
- *     saved in batches: every {@link #SAVE_INTERVAL} while running if anything changed, and on {@link #stop()}. A
- *     new root instance on the same store (a bundle update) so routes down at once, without waiting for DAOs.</li>
+ * <li><b>Durable state</b> ({@link RouteStore}): the DODAG Version and DTSN, and every target's route with its Path
+ *     Sequence and wall-clock expiries (its parents in non-storing mode, its next hop in storing mode:
+ *     {@link StoredRoute}), are restored by {@link #start()} (records of another DODAG, expired routes and damaged
+ *     records are left out, the last counted as {@code restore-rejected:<reason>}) and saved in batches: every
+ *     {@link #SAVE_INTERVAL} while running if anything changed, and on {@link #stop()}. A new root instance on the
+ *     same store (a bundle update) so routes down at once, without waiting for DAOs.</li>
  * <li><b>Global repair</b> ({@link #globalRepair()}, RFC 6550 3.2.3, 8.2.2.1): a new DODAG Version; hearing a
  *     newer version of its own DODAG (the root rebooted and forgot its version) makes the root jump past it, as
  *     Contiki-NG does. {@link #incrementDtsn()} (RFC 6550 9.6) asks every meter for a fresh DAO.</li>
@@ -85,6 +86,8 @@ public final class RplRoot {
     private final PrefixInformation prefixInformation;
     private final RouteTable routes;
     private final StoringRoutes storingRoutes;
+    /** The table of the configured mode: the one saved to and restored from the store. */
+    private final DurableRoutes durableRoutes;
     private final TrickleTimer trickle;
     private final RouteStore store;
 
@@ -121,8 +124,9 @@ public final class RplRoot {
         this.prefixInformation = new PrefixInformation(config.prefix().length(), false, true, true,
                 RplOption.INFINITE_LIFETIME_32, RplOption.INFINITE_LIFETIME_32, dodagId);
         this.routes = new RouteTable(scheduler, counters, config.routeCapacity());
-        this.routes.trackChanges(store != RouteStore.NONE);
         this.storingRoutes = new StoringRoutes(scheduler, config.routeCapacity());
+        this.durableRoutes = config.storing() ? storingRoutes : routes;
+        this.durableRoutes.trackChanges(store != RouteStore.NONE);
         this.trickle = new TrickleTimer(scheduler, config.trickle(), new TrickleListener() {
             @Override
             public void transmit() {
@@ -191,28 +195,36 @@ public final class RplRoot {
             }
         }
         for (Map.Entry<String, byte[]> record : routeRecords.entrySet()) {
-            if (!ours || config.storing()) {
+            if (!ours || !restoreRoute(record.getKey(), record.getValue())) {
                 staleKeys.add(record.getKey());
-                continue;
-            }
-            StoredRecordResult<StoredRoute> result = StoredRoute.decode(record.getValue());
-            if (result instanceof StoredRecordResult.Decoded<StoredRoute> decoded
-                    && decoded.value().target().toString().equals(record.getKey())) {
-                if (routes.restore(decoded.value())) {
-                    counters.increment("restored-routes");
-                } else {
-                    staleKeys.add(record.getKey()); // expired while the root was away, or no room
-                }
-            } else if (result instanceof StoredRecordResult.Rejected<StoredRoute> rejected) {
-                staleKeys.add(record.getKey());
-                reject(rejected.reason(), "key " + record.getKey() + ": " + rejected.detail());
-            } else {
-                staleKeys.add(record.getKey());
-                reject(StoredRecordRejectReason.BAD_VALUE, "key " + record.getKey() + " holds the record of another "
-                        + "target");
             }
         }
-        routes.drainDirty(); // what was just read needs no writing back
+        durableRoutes.drainDirty(); // what was just read needs no writing back
+    }
+
+    /** Takes one stored route back; false if its record is to go (damaged, misplaced, expired, no room). */
+    private boolean restoreRoute(String key, byte[] value) {
+        StoredRecordResult<StoredRoute> result = StoredRoute.decode(value);
+        if (result instanceof StoredRecordResult.Rejected<StoredRoute> rejected) {
+            reject(rejected.reason(), "key " + key + ": " + rejected.detail());
+            return false;
+        }
+        StoredRoute route = ((StoredRecordResult.Decoded<StoredRoute>) result).value();
+        if (!route.target().toString().equals(key)) {
+            reject(StoredRecordRejectReason.BAD_VALUE, "key " + key + " holds the record of another target");
+            return false;
+        }
+        if (route.storing() != config.storing()) {
+            // The DODAG record matched our MOP, so a route of the other mode was never written by this DODAG.
+            reject(StoredRecordRejectReason.BAD_VALUE, "key " + key + " holds a " + (route.storing() ? "storing"
+                    : "non-storing") + "-mode route, the DODAG is of MOP " + config.mop());
+            return false;
+        }
+        if (!durableRoutes.restore(route)) {
+            return false; // expired while the root was away, or no room
+        }
+        counters.increment("restored-routes");
+        return true;
     }
 
     private void reject(StoredRecordRejectReason reason, String detail) {
@@ -230,7 +242,7 @@ public final class RplRoot {
      * A failing store is counted and reported, and the changes are tried again at the next save.
      */
     public void save() {
-        Set<Ipv6Address> changed = routes.drainDirty();
+        Set<Ipv6Address> changed = durableRoutes.drainDirty();
         if (store == RouteStore.NONE || changed.isEmpty() && !dodagDirty && staleKeys.isEmpty()) {
             return;
         }
@@ -238,7 +250,7 @@ public final class RplRoot {
         Set<String> removed = new HashSet<>(staleKeys);
         for (Ipv6Address target : changed) {
             String key = target.toString();
-            routes.stored(target).ifPresentOrElse(r -> records.put(key, r.encode()), () -> removed.add(key));
+            durableRoutes.stored(target).ifPresentOrElse(r -> records.put(key, r.encode()), () -> removed.add(key));
         }
         Optional<byte[]> dodag = dodagDirty
                 ? Optional.of(new StoredDodag(config.instanceId(), config.mop(), version, dtsn, dodagId).encode())
@@ -246,7 +258,7 @@ public final class RplRoot {
         try {
             store.save(dodag, records, removed);
         } catch (RuntimeException e) {
-            routes.markDirty(changed);
+            durableRoutes.markDirty(changed);
             counters.increment("save-failed");
             listener.stateProblem("saving the RPL state failed, retrying at the next save: " + e);
             return;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.ipv6.Ipv6Address;
@@ -26,12 +28,15 @@ import org.metermesh.rpl.dodag.RouteTable.Update;
  *     desynchronised one counts as newer (RFC 6550 7.2 rule 3).</li>
  * <li>A No-Path (Path Lifetime 0, RFC 6550 6.7.8, 9.8) removes the route, but only when it comes from the stored
  *     next hop: a No-Path from a branch the target has left must not remove its route through the new one.</li>
- * <li>Expired routes are dropped when looked up and before a new target is refused for want of room.</li>
+ * <li>Expired routes are dropped when looked up, before a new target is refused for want of room, and before the
+ *     root saves what changed (its record then goes too).</li>
+ * <li>At the root the routes outlive its instance ({@link DurableRoutes}): each is stored with its next hop and its
+ *     expiry on the wall clock.</li>
  * </ul>
  *
  * <p>Not thread-safe; runs on the scheduler's thread.
  */
-final class StoringRoutes {
+final class StoringRoutes extends DurableRoutes {
 
     /**
      * One route.
@@ -75,6 +80,7 @@ final class StoringRoutes {
                 return Update.UNCHANGED;
             }
             routes.remove(target);
+            changed(target);
             return Update.REMOVED;
         }
         if (old == null && routes.size() >= capacity) {
@@ -86,6 +92,7 @@ final class StoringRoutes {
         long expires = lifetimeUnits == 0xff ? Long.MAX_VALUE
                 : now + Duration.ofSeconds((long) lifetimeUnits * lifetimeUnitSecs).toNanos();
         routes.put(target, new Route(target, nextHop, pathSequence, lifetimeUnits, expires));
+        changed(target);
         return old == null ? Update.ADDED : Update.UPDATED;
     }
 
@@ -108,13 +115,53 @@ final class StoringRoutes {
     }
 
     void clear() {
+        routes.keySet().forEach(this::changed);
         routes.clear();
+    }
+
+    /** Expired routes are dropped first, so that their records go with the save. */
+    @Override
+    Set<Ipv6Address> drainDirty() {
+        purgeExpired(scheduler.nanoTime());
+        return super.drainDirty();
+    }
+
+    /** {@code target}'s live route with its next hop, its expiry turned into a wall-clock time. */
+    @Override
+    Optional<StoredRoute> stored(Ipv6Address target) {
+        Route r = routes.get(target);
+        if (r == null || r.expiresAtNanos <= scheduler.nanoTime()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredRoute(target, r.pathSequence, new StoredRoute.NextHop(r.nextHop,
+                r.lifetimeUnits, wallClockExpiry(scheduler, r.expiresAtNanos))));
+    }
+
+    /**
+     * Takes a stored route back, to expire at the same wall-clock time as before (a restart extends nothing).
+     *
+     * @return false if it has expired, is a non-storing one or the table is full (nothing added)
+     */
+    @Override
+    boolean restore(StoredRoute stored) {
+        if (!(stored.via() instanceof StoredRoute.NextHop hop)
+                || routes.size() >= capacity && !routes.containsKey(stored.target())) {
+            return false;
+        }
+        OptionalLong expiresAt = schedulerExpiry(scheduler, hop.expiresAtEpochMillis());
+        if (expiresAt.isEmpty()) {
+            return false;
+        }
+        routes.put(stored.target(), new Route(stored.target(), hop.address(), stored.pathSequence(),
+                hop.lifetimeUnits(), expiresAt.getAsLong()));
+        return true;
     }
 
     private Route live(Ipv6Address target, long now) {
         Route r = routes.get(target);
         if (r != null && r.expiresAtNanos <= now) {
             routes.remove(target);
+            changed(target);
             return null;
         }
         return r;
@@ -122,8 +169,10 @@ final class StoringRoutes {
 
     private void purgeExpired(long now) {
         for (Iterator<Route> it = routes.values().iterator(); it.hasNext(); ) {
-            if (it.next().expiresAtNanos <= now) {
+            Route r = it.next();
+            if (r.expiresAtNanos <= now) {
                 it.remove();
+                changed(r.target);
             }
         }
     }

@@ -3,12 +3,14 @@ package org.metermesh.rpl.dodag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metermesh.rpl.dodag.MeshHarness.PREFIX;
 import static org.metermesh.rpl.dodag.MeshHarness.global;
+import static org.metermesh.rpl.dodag.MeshHarness.linkLocal;
 import static org.metermesh.rpl.dodag.MeshHarness.mac;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ import org.metermesh.rpl.message.RplOption;
 import org.metermesh.rpl.message.RplOption.RplTarget;
 import org.metermesh.rpl.message.RplOption.TransitInformation;
 
-/** The root's routes and DODAG state outlive its instance through a {@link RouteStore}. */
+/** The root's routes and DODAG state outlive its instance through a {@link RouteStore}, in either mode. */
 class RplRootPersistenceTest {
 
     /** Lifetime unit of the default configuration: 60 s. */
@@ -48,6 +50,10 @@ class RplRootPersistenceTest {
         return root(scheduler, RootConfig.defaults(mac(0), PREFIX));
     }
 
+    private RplRoot storingRoot(VirtualScheduler scheduler) {
+        return root(scheduler, RootConfig.defaults(mac(0), PREFIX).withMop(Dio.MOP_STORING_NO_MULTICAST));
+    }
+
     /** A scheduler whose clock starts {@code later} after the first one's present: the next bundle instance. */
     private VirtualScheduler later(Duration later) {
         return new VirtualScheduler(2, first.now().plus(later));
@@ -65,6 +71,24 @@ class RplRootPersistenceTest {
 
     private static void send(RplRoot root, int from, Dao dao) {
         root.received(dao, global(from), mac(from), -60, 255);
+    }
+
+    /** A storing-mode DAO (Transit Information without Parent Address, RFC 6550 6.7.8) from child {@code from}. */
+    private static void sendStoring(RplRoot root, int from, int pathSequence, int lifetimeUnits, int... targets) {
+        List<RplOption> options = new ArrayList<>();
+        for (int target : targets) {
+            options.add(RplTarget.host(global(target)));
+        }
+        options.add(new TransitInformation(false, 0x80, pathSequence, lifetimeUnits, Optional.empty()));
+        root.received(new Dao(0, true, pathSequence, Optional.empty(), options), linkLocal(from), mac(from), -60,
+                255);
+    }
+
+    /** Storing mode: children 1 and 2 of the root, 3 under 1, 4 (infinite lifetime) under 2. */
+    private static void storingChildren(RplRoot root) {
+        sendStoring(root, 1, 241, 30, 1, 3);
+        sendStoring(root, 2, 241, 30, 2);
+        sendStoring(root, 2, 7, 0xff, 4);
     }
 
     /** Meters 1 and 2 under the root, 3 under 1 (backup 2), 4 under 3. */
@@ -258,5 +282,104 @@ class RplRootPersistenceTest {
                 store.routes.get(global(1).toString()))).value();
         assertThat(((StoredRoute.Parents) stored.via()).parents().get(0).expiresAtEpochMillis())
                 .isEqualTo(start.plusSeconds(30L * UNIT).toEpochMilli());
+    }
+
+    @Test
+    void aNewStoringRootOnTheSameStoreHasTheSameNextHopsAndLifetimes() {
+        RplRoot old = storingRoot(first);
+        storingChildren(old);
+        old.incrementDtsn();
+        first.runFor(RplRoot.SAVE_INTERVAL);
+        assertThat(store.routes).containsOnlyKeys(global(1).toString(), global(2).toString(), global(3).toString(),
+                global(4).toString());
+        first.runFor(Duration.ofMinutes(5).minus(RplRoot.SAVE_INTERVAL));
+        old.stop();
+
+        RplRoot resumed = storingRoot(later(Duration.ofMinutes(10)));   // 15 of the 30 minutes gone
+        assertThat(resumed.dtsn()).isEqualTo(old.dtsn());
+        assertThat(resumed.nextHop(global(3))).contains(mac(1));
+        assertThat(resumed.nextHop(global(4))).contains(mac(2));
+        assertThat(resumed.canRoute(global(1))).isTrue();
+        assertThat(resumed.routes()).extracting(RouteSnapshot::target, RouteSnapshot::pathSequence,
+                RouteSnapshot::lifetimeLeft).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(global(1), 241, Duration.ofMinutes(15)),
+                        org.assertj.core.groups.Tuple.tuple(global(2), 241, Duration.ofMinutes(15)),
+                        org.assertj.core.groups.Tuple.tuple(global(3), 241, Duration.ofMinutes(15)),
+                        org.assertj.core.groups.Tuple.tuple(global(4), 7, RouteSnapshot.INFINITE));
+        assertThat(resumed.counters().get("restored-routes")).isEqualTo(4);
+        assertThat(problems).isEmpty();
+
+        sendStoring(resumed, 1, 241, TransitInformation.NO_PATH, 3);   // the restored next hop withdraws it
+        assertThat(resumed.nextHop(global(3))).isEmpty();
+    }
+
+    @Test
+    void restoredStoringRoutesExpireByTheirRemainingLifetimeAndExpiredOnesAreNotRestored() {
+        RplRoot old = storingRoot(first);
+        sendStoring(old, 1, 241, 2, 1);                                 // 2 minutes
+        sendStoring(old, 2, 241, 30, 2);                                // 30 minutes
+        old.stop();
+
+        VirtualScheduler next = later(Duration.ofMinutes(1));
+        RplRoot resumed = storingRoot(next);
+        next.runFor(Duration.ofSeconds(59));
+        assertThat(resumed.nextHop(global(1))).contains(mac(1));
+        next.runFor(Duration.ofSeconds(1));
+        assertThat(resumed.nextHop(global(1))).isEmpty();
+        next.runFor(RplRoot.SAVE_INTERVAL);
+        assertThat(store.routes).containsOnlyKeys(global(2).toString());  // the expired route's record is gone
+
+        VirtualScheduler after = later(Duration.ofMinutes(31));
+        RplRoot late = storingRoot(after);
+        assertThat(late.routeCount()).isZero();
+        assertThat(late.counters().get("restored-routes")).isZero();
+        late.stop();
+        assertThat(store.routes).isEmpty();
+    }
+
+    @Test
+    void damagedStoringRecordsAreRejectedWithTheirReasonAndTheOthersRestored() {
+        RplRoot old = storingRoot(first);
+        storingChildren(old);
+        old.stop();
+        store.routes.get(global(1).toString())[25] ^= 0x01;                       // in the next hop's address
+        store.routes.put(global(2).toString(), resealed(store.routes.get(global(2).toString()), 19, 1));
+        store.routes.put(global(3).toString(), Arrays.copyOf(store.routes.get(global(3).toString()), 30));
+        store.routes.put(global(9).toString(), new StoredRoute(global(9), 241,
+                List.of(new StoredRoute.Parent(global(1), 0x80, 0, StoredRoute.NEVER))).encode());
+
+        RplRoot resumed = storingRoot(later(Duration.ofSeconds(5)));
+        assertThat(resumed.routes()).extracting(RouteSnapshot::target).containsExactly(global(4));
+        assertThat(resumed.nextHop(global(4))).contains(mac(2));
+        assertThat(resumed.counters().get("restore-rejected:bad_checksum")).isEqualTo(1);
+        assertThat(resumed.counters().get("restore-rejected:truncated")).isEqualTo(1);
+        assertThat(resumed.counters().get("restore-rejected:bad_value")).isEqualTo(2);
+        assertThat(problems).hasSize(4)
+                .anyMatch(p -> p.contains("BAD_CHECKSUM") && p.contains(global(1).toString()))
+                .anyMatch(p -> p.contains("addressing mode 1") && p.contains(global(2).toString()))
+                .anyMatch(p -> p.contains("TRUNCATED") && p.contains(global(3).toString()))
+                .anyMatch(p -> p.contains("non-storing-mode route") && p.contains(global(9).toString()));
+        resumed.stop();
+        assertThat(store.routes).containsOnlyKeys(global(4).toString());
+    }
+
+    @Test
+    void routesOfTheOtherModeAreDroppedWithTheirDodag() {
+        RplRoot old = root(first);
+        chain(old);
+        old.stop();
+        RplRoot storing = storingRoot(later(Duration.ZERO));
+        assertThat(storing.routeCount()).isZero();
+        assertThat(storing.counters().get("restore-ignored:other-dodag")).isEqualTo(1);
+        storing.stop();
+        assertThat(store.routes).isEmpty();
+    }
+
+    /** {@code record} with octet {@code index} set to {@code value} and a matching CRC: damage the CRC misses. */
+    private static byte[] resealed(byte[] record, int index, int value) {
+        ByteBuffer out = ByteBuffer.allocate(record.length);
+        out.put(record, 0, record.length - StoredRecords.CRC_LENGTH);
+        out.put(index, (byte) value);
+        return StoredRecords.seal(out);
     }
 }
