@@ -109,7 +109,7 @@ public final class LiveNeighbourhood {
      */
     public static void warmUp() {
         Simulation simulation = new Simulation(new ScenarioOptions(3, 1, WARM_UP, Neighbourhood.Layout.STREETS, 1000,
-                0, null, null, List.of(), List.of(), org.metermesh.rpl.message.RplMessage.Dio.MOP_NON_STORING));
+                0, null, null, List.of(), List.of(), org.metermesh.rpl.message.RplMessage.Dio.MOP_NON_STORING, false));
         simulation.start();
         simulation.advance(WARM_UP, ProgressBar.SILENT);
         simulation.close();

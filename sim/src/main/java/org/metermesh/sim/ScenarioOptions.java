@@ -12,13 +12,14 @@ import org.metermesh.rpl.message.RplMessage.Dio;
 /**
  * What to simulate, from the command line:
  * {@code --meters N --seed S --sim-time 1h [--layout streets|random] [--density D] [--loss P] [--pcap FILE]
- * [--report FILE.json] [--kill METER@TIME] [--cut A-B@TIME] [--mop non-storing|storing]}. Meter numbers start at 1;
- * 0 is the gateway.
+ * [--report FILE.json] [--kill METER@TIME] [--cut A-B@TIME] [--mop non-storing|storing] [--channels hopping|single]}.
+ * Meter numbers start at 1; 0 is the gateway.
  *
- * @param mop the gateway's Mode of Operation, {@link Dio#MOP_NON_STORING} or {@link Dio#MOP_STORING_NO_MULTICAST}
+ * @param mop     the gateway's Mode of Operation, {@link Dio#MOP_NON_STORING} or {@link Dio#MOP_STORING_NO_MULTICAST}
+ * @param hopping every node hops over the channel plan on Wi-SUN dwell times; otherwise all share one channel
  */
 public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbourhood.Layout layout, double density,
-        double extraLoss, Path pcap, Path report, List<Kill> kills, List<Cut> cuts, int mop) {
+        double extraLoss, Path pcap, Path report, List<Kill> kills, List<Cut> cuts, int mop, boolean hopping) {
 
     /**
      * Meters stand near the ground among houses: path loss grows faster than in the suburban default
@@ -48,7 +49,7 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
     public static final String USAGE = """
             usage: ./metermesh sim --meters N [--seed S] [--sim-time 1h] [--layout streets|random] [--density D]
                                    [--loss P] [--pcap FILE] [--report FILE.json] [--kill METER@TIME] [--cut A-B@TIME]
-                                   [--mop non-storing|storing]
+                                   [--mop non-storing|storing] [--channels hopping|single]
               --meters N        meters in the neighbourhood (the gateway comes on top)
               --seed S          seed of every random choice; the same seed replays the same run (default 1)
               --sim-time T      simulated time to run, e.g. 90s, 15m, 1h (default 1h)
@@ -61,6 +62,9 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
               --cut A-B@T       the radio link between nodes A and B is cut at time T (repeatable); 0 is the gateway
               --mop M           RPL mode of the gateway's DODAG: non-storing (default, source routes from the
                                 gateway) or storing (every meter keeps its sub-DODAG's routes, hop by hop)
+              --channels C      hopping: every node hops over the plan's 129 channels, unicast on the receiver's
+                                channel, broadcasts in the shared broadcast window, Wi-SUN dwell times (default);
+                                single: every node on channel 17
             """;
 
     public static ScenarioOptions parse(String... args) {
@@ -75,6 +79,7 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
         List<Kill> kills = new ArrayList<>();
         List<Cut> cuts = new ArrayList<>();
         int mop = Dio.MOP_NON_STORING;
+        boolean hopping = true;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -94,6 +99,7 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
                 case "--kill" -> kills.add(kill(value));
                 case "--cut" -> cuts.add(cut(value));
                 case "--mop" -> mop = mop(value);
+                case "--channels" -> hopping = hopping(value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
@@ -108,7 +114,15 @@ public record ScenarioOptions(int meters, long seed, Duration simTime, Neighbour
             requireNode("--cut", cut.b(), meters, true);
         }
         return new ScenarioOptions(meters, seed, simTime, layout, density, loss, pcap, report, List.copyOf(kills),
-                List.copyOf(cuts), mop);
+                List.copyOf(cuts), mop, hopping);
+    }
+
+    private static boolean hopping(String value) {
+        return switch (value) {
+            case "hopping" -> true;
+            case "single" -> false;
+            default -> throw new IllegalArgumentException("--channels '" + value + "' is not hopping or single");
+        };
     }
 
     private static void requireNode(String option, int node, int meters, boolean gatewayAllowed) {

@@ -25,6 +25,7 @@ import org.metermesh.radio.medium.MediumSettings;
 import org.metermesh.radio.medium.Position;
 import org.metermesh.radio.medium.SimulatedMedium;
 import org.metermesh.radio.pcap.PcapCapture;
+import org.metermesh.radio.phy.ChannelHopping;
 import org.metermesh.radio.phy.ChannelPlan;
 import org.metermesh.rpl.dodag.NodeConfig;
 import org.metermesh.rpl.dodag.RootConfig;
@@ -44,8 +45,8 @@ import org.metermesh.sixlowpan.iphc.IphcCodec;
 final class Simulation {
 
     /**
-     * 902-928 MHz SUN FSK at 150 kb/s (Wi-SUN operating mode 3), channel 17, PAN 0xcafe. At the field manual's 50 kb/s
-     * a dense neighbourhood saturates its single channel while forming (no channel hopping yet).
+     * 902-928 MHz SUN FSK at 150 kb/s (Wi-SUN operating mode 3), PAN 0xcafe; hopping over the plan's channels, or all
+     * on channel 17 with {@code --channels single}.
      */
     static final ChannelPlan PLAN = ChannelPlan.sunFskNorthAmerica(150);
     static final int CHANNEL = 17;
@@ -151,6 +152,11 @@ final class Simulation {
                         return RoutingCores.of(core);
                     });
             meters.add(node);
+        }
+        if (options.hopping()) {
+            ChannelHopping schedule = ChannelHopping.wiSun(PLAN, PAN);
+            gateway.mac().hop(schedule);
+            meters.forEach(meter -> meter.mac().hop(schedule));
         }
     }
 

@@ -38,6 +38,7 @@ class ScenarioOptionsTest {
         assertThat(options.layout()).isEqualTo(Neighbourhood.Layout.STREETS);
         assertThat(options.kills()).isEmpty();
         assertThat(options.mop()).isEqualTo(Dio.MOP_NON_STORING);
+        assertThat(options.hopping()).as("channel hopping unless asked otherwise").isTrue();
     }
 
     @Test
@@ -46,6 +47,10 @@ class ScenarioOptionsTest {
                 .isEqualTo(Dio.MOP_STORING_NO_MULTICAST);
         assertThat(ScenarioOptions.parse("--meters", "10", "--mop", "non-storing").mop())
                 .isEqualTo(Dio.MOP_NON_STORING);
+        assertThat(ScenarioOptions.parse("--meters", "10", "--channels", "single").hopping()).isFalse();
+        assertThat(ScenarioOptions.parse("--meters", "10", "--channels", "hopping").hopping()).isTrue();
+        assertThatThrownBy(() -> ScenarioOptions.parse("--meters", "10", "--channels", "17"))
+                .hasMessage("--channels '17' is not hopping or single");
         assertThatThrownBy(() -> ScenarioOptions.parse("--meters", "10", "--mop", "3"))
                 .hasMessage("--mop '3' is not non-storing or storing");
     }

@@ -17,6 +17,8 @@ import org.metermesh.api.radio.MacAddress;
 import org.metermesh.rpl.dodag.RootConfig;
 import org.metermesh.rpl.dodag.RplNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The neighbourhood simulator with the real stack: formation, routing, self-healing, reproducibility. */
@@ -24,9 +26,10 @@ class SimulationTest {
 
     private static final Duration FORMATION = Duration.ofMinutes(10);
 
-    @Test
-    void everyReachableMeterJoinsAndTheRootDeliversToEachOfThem() {
-        Simulation sim = simulation("--meters", "60", "--seed", "2");
+    @ParameterizedTest(name = "--channels {0}")
+    @ValueSource(strings = {"hopping", "single"})
+    void everyReachableMeterJoinsAndTheRootDeliversToEachOfThem(String channels) {
+        Simulation sim = simulation("--meters", "60", "--seed", "2", "--channels", channels);
         sim.start();
         sim.advance(FORMATION, ProgressBar.SILENT);
 

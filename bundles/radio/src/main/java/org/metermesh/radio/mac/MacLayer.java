@@ -21,6 +21,7 @@ import org.metermesh.api.radio.MacAddress;
 import org.metermesh.radio.frame.MacFrame;
 import org.metermesh.radio.frame.MacFrameCodec;
 import org.metermesh.api.radio.ShortAddress;
+import org.metermesh.radio.phy.ChannelHopping;
 import org.metermesh.radio.phy.ChannelPlan;
 import org.metermesh.radio.phy.PhyListener;
 import org.metermesh.radio.phy.RadioPhy;
@@ -30,6 +31,12 @@ import org.metermesh.radio.phy.TxOutcome;
 /**
  * The IEEE 802.15.4 MAC data service over a {@link RadioPhy}: unslotted CSMA-CA, acknowledged transmission with
  * retries, immediate acknowledgement of frames for this node, reception filtering and duplicate rejection.
+ *
+ * <p>With a {@link ChannelHopping} schedule ({@link #hop}) the node listens on its own hopping channel between
+ * exchanges; a unicast frame goes out on the destination's channel at that moment and the MAC stays there until
+ * the acknowledgement, an acknowledgement goes out on the channel its frame came in on, and broadcast frames wait
+ * for the next broadcast window. Unicast destinations must then be extended addresses: the schedule is the
+ * EUI-64's (a short-addressed one completes {@code LINK_DOWN}, counted as {@code no-schedule}).
  *
  * <p>Sans-I/O: it runs entirely on the {@link Scheduler}'s thread, which is also where the PHY delivers events.
  * Every malformed frame is counted under {@code dropped:<reason>} and dropped; nothing a peer sends can throw out of
@@ -63,6 +70,10 @@ public final class MacLayer implements PhyListener {
     private Cancellable ackTimer;
     /** What the PHY is transmitting now, if anything: our data frame or an acknowledgement. */
     private PhyUse phyUse = PhyUse.IDLE;
+    /** The hopping schedule followed, or null on the fixed {@link #channel}. */
+    private ChannelHopping hopping;
+    /** While hopping: the channel the current exchange holds the radio on, or -1 between exchanges. */
+    private int pinned = -1;
 
     private enum PhyUse { IDLE, DATA, ACK }
 
@@ -94,10 +105,24 @@ public final class MacLayer implements PhyListener {
         this.settings = newSettings;
     }
 
+    /** Tunes to a fixed channel; this ends hopping. */
     public void setChannel(int newChannel) {
         plan.requireChannel(newChannel);
         channel = newChannel;
+        hopping = null;
+        pinned = -1;
         phy.setChannel(newChannel);
+    }
+
+    /** Follows {@code schedule} from now on, listening on this node's own sequence (its EUI-64's). */
+    public void hop(ChannelHopping schedule) {
+        if (!schedule.plan().equals(plan)) {
+            throw new IllegalArgumentException("schedule over plan " + schedule.plan().name() + ", MAC uses "
+                    + plan.name());
+        }
+        hopping = schedule;
+        pinned = -1;
+        phy.hop(schedule, settings.extended());
     }
 
     public int channel() {
@@ -177,6 +202,7 @@ public final class MacLayer implements PhyListener {
     // ---- unslotted CSMA-CA, IEEE 802.15.4-2015 6.2.5.1, Figure 6-2 ----
 
     private void backoff() {
+        unpin(); // listen on the schedule meanwhile; the destination may have hopped on by the next assessment
         int periods = scheduler.random().nextInt(1 << current.be);
         scheduler.schedule(Duration.ofNanos(periods * timing.unitBackoffNanos()), this::clearChannelAssessment);
     }
@@ -185,13 +211,72 @@ public final class MacLayer implements PhyListener {
         if (current == null) {
             return;
         }
-        if (phyUse != PhyUse.IDLE || (!phy.assessesChannelOnTransmit() && !phy.channelClear())) {
+        if (phyUse != PhyUse.IDLE) {
+            channelBusy();
+            return;
+        }
+        if (hopping != null && !tuneForCurrent()) {
+            return;
+        }
+        if (!phy.assessesChannelOnTransmit() && !phy.channelClear()) {
             channelBusy();
             return;
         }
         phyUse = PhyUse.DATA;
-        tap.sent(current.psdu, channel, scheduler.nanoTime());
+        tap.sent(current.psdu, hopping != null ? pinned : channel, scheduler.nanoTime());
         phy.transmit(current.psdu);
+    }
+
+    /**
+     * Pins the radio to the channel the current frame must go out on; false if it cannot go now: a broadcast
+     * outside the broadcast window waits for a random moment in the next one (so that the neighbourhood's waiting
+     * broadcasts do not all start together), and a short-addressed unicast has no schedule. A unicast inside the
+     * window goes out on the broadcast channel, where its destination is then.
+     */
+    private boolean tuneForCurrent() {
+        long now = scheduler.nanoTime();
+        if (isBroadcast(current.destination)) {
+            long wait = hopping.untilBroadcastWindow(now);
+            if (wait > 0) {
+                long spread = scheduler.random().nextLong(hopping.broadcastDwellNanos());
+                scheduler.schedule(Duration.ofNanos(wait + spread), this::clearChannelAssessment);
+                return false;
+            }
+            pin(hopping.broadcastChannel(now));
+        } else if (current.destination instanceof ExtendedAddress destination) {
+            pin(hopping.listeningChannel(destination.value(), now));
+        } else {
+            counters.increment("no-schedule");
+            complete(TxStatus.LINK_DOWN);
+            return false;
+        }
+        return true;
+    }
+
+    private void pin(int hopChannel) {
+        pinned = hopChannel;
+        phy.setChannel(hopChannel);
+    }
+
+    /** Back to the schedule between exchanges (unless an acknowledgement is on its way out: see transmitDone). */
+    private void unpin() {
+        if (hopping != null && pinned >= 0) {
+            pinned = -1;
+            if (phyUse == PhyUse.IDLE) {
+                phy.resumeHopping();
+            }
+        }
+    }
+
+    /** After an acknowledgement went out on its frame's channel: back to the exchange's channel or the schedule. */
+    private void retune() {
+        if (hopping != null) {
+            if (pinned >= 0) {
+                phy.setChannel(pinned);
+            } else {
+                phy.resumeHopping();
+            }
+        }
     }
 
     private void channelBusy() {
@@ -208,6 +293,9 @@ public final class MacLayer implements PhyListener {
     public void transmitDone(TxOutcome outcome) {
         PhyUse finished = phyUse;
         phyUse = PhyUse.IDLE;
+        if (finished == PhyUse.ACK) {
+            retune();
+        }
         if (finished != PhyUse.DATA || current == null) {
             return; // an acknowledgement went out, or the request was already settled
         }
@@ -248,6 +336,7 @@ public final class MacLayer implements PhyListener {
     private void complete(TxStatus status) {
         Outgoing done = current;
         current = null;
+        unpin();
         if (ackTimer != null) {
             ackTimer.cancel();
             ackTimer = null;
@@ -292,7 +381,7 @@ public final class MacLayer implements PhyListener {
         MacAddress source = frame.source();
         neighbours.heard(source, reception.rssiDbm(), reception.lqi(), reception.timestampNanos());
         if (frame.ackRequest() && !isBroadcast(frame.destination())) {
-            scheduleAck(frame);
+            scheduleAck(frame, reception.channel());
         }
         if (isDuplicate(frame)) {
             counters.increment("duplicate");
@@ -374,8 +463,11 @@ public final class MacLayer implements PhyListener {
         return lastSequenceFrom.put(frame.source(), sequence) == sequence;
     }
 
-    /** Immediate acknowledgement one turnaround after the frame, without CSMA-CA (6.7.4.2). */
-    private void scheduleAck(MacFrame frame) {
+    /**
+     * Immediate acknowledgement one turnaround after the frame, without CSMA-CA (6.7.4.2), on the channel the frame
+     * came in on.
+     */
+    private void scheduleAck(MacFrame frame, int frameChannel) {
         if (frame.sequenceNumber().isEmpty()) {
             return;
         }
@@ -388,7 +480,10 @@ public final class MacLayer implements PhyListener {
             }
             phyUse = PhyUse.ACK;
             counters.increment("ack-sent");
-            tap.sent(ack, channel, scheduler.nanoTime());
+            if (hopping != null) {
+                phy.setChannel(frameChannel);
+            }
+            tap.sent(ack, hopping != null ? frameChannel : channel, scheduler.nanoTime());
             phy.transmit(ack);
         });
     }

@@ -4,6 +4,10 @@ package org.metermesh.radio.medium;
 public record Position(double x, double y) {
 
     public double distanceTo(Position other) {
-        return Math.hypot(x - other.x, y - other.y);
+        // Not Math.hypot: its overflow care is not needed at neighbourhood scale and costs several times more, in
+        // a call made for every pair of nodes within range when the medium is built.
+        double dx = x - other.x;
+        double dy = y - other.y;
+        return Math.sqrt(dx * dx + dy * dy);
     }
 }

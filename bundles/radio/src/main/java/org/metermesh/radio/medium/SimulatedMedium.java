@@ -25,6 +25,8 @@ public final class SimulatedMedium {
     /** Grid cell edge; only cells within a sender's range are searched for listeners. */
     private static final double CELL_METRES = 250;
     private static final int DEAF = Integer.MIN_VALUE;
+    /** In {@link #hearingChannel}: the node follows its hopping schedule, see {@link #channelAt}. */
+    private static final int HOPPING = Integer.MIN_VALUE + 1;
     /** Frame lengths whose per-link error rates each sender keeps (an acknowledgement's, a DIO's, a DAO's). */
     private static final int RATE_TABLES = 3;
 
@@ -39,8 +41,14 @@ public final class SimulatedMedium {
      * in the nodes themselves: a pass over a sender's neighbours then reads a few dense arrays instead of chasing one
      * object per receiver through the heap.
      */
-    /** The channel a node hears on, or {@link #DEAF} while it is closed or not started. */
+    /**
+     * The channel a node hears on, {@link #DEAF} while it is closed or not started, {@link #HOPPING} while it
+     * follows its schedule.
+     */
     private int[] hearingChannel = new int[0];
+    /** Each hopping node's schedule and key, read when its channel is {@link #HOPPING}. */
+    private org.metermesh.radio.phy.ChannelHopping[] schedules = new org.metermesh.radio.phy.ChannelHopping[0];
+    private long[] hopKeys = new long[0];
     /** When a node last stopped transmitting ({@link Long#MAX_VALUE} while it transmits): it heard nothing before. */
     private long[] quietSince = new long[0];
     /** The frames on the air that reach each node, with their level there. */
@@ -70,6 +78,8 @@ public final class SimulatedMedium {
         if (hearingChannel.length < nodes.size()) {
             int capacity = Math.max(16, 2 * hearingChannel.length);
             hearingChannel = Arrays.copyOf(hearingChannel, capacity);
+            schedules = Arrays.copyOf(schedules, capacity);
+            hopKeys = Arrays.copyOf(hopKeys, capacity);
             quietSince = Arrays.copyOf(quietSince, capacity);
             onAir = Arrays.copyOf(onAir, capacity);
         }
@@ -129,9 +139,19 @@ public final class SimulatedMedium {
         return settings;
     }
 
-    /** The node was started, closed or retuned: whether and where it hears. */
+    /** The node was started, closed, retuned or set hopping: whether and where it hears. */
     void receptionChanged(SimulatedPhy node) {
-        hearingChannel[node.id()] = node.isClosed() || !node.isListening() ? DEAF : node.channel();
+        int id = node.id();
+        schedules[id] = node.hopping();
+        hopKeys[id] = node.hopKey();
+        hearingChannel[id] = node.isClosed() || !node.isListening() ? DEAF
+                : node.isHopping() ? HOPPING : node.channel();
+    }
+
+    /** The channel node {@code id} hears on at {@code nanos}, or {@link #DEAF}. */
+    private int channelAt(int id, long nanos) {
+        int channel = hearingChannel[id];
+        return channel == HOPPING ? schedules[id].listeningChannel(hopKeys[id], nanos) : channel;
     }
 
     void transmit(SimulatedPhy sender, byte[] psdu) {
@@ -140,9 +160,20 @@ public final class SimulatedMedium {
                 now + plan.airtimeNanos(psdu.length));
         longestAirtimeNanos = Math.max(longestAirtimeNanos, tx.end - tx.start);
         Neighbours neighbours = sender.neighbours();
+        // Only the nodes on the frame's channel as it starts take part in it; a radio stays on the channel of a
+        // frame it is receiving, and one that tunes in later missed the preamble.
+        int[] listeners = new int[neighbours.size()];
+        int count = 0;
         for (int i = 0; i < neighbours.size(); i++) {
-            onAir[neighbours.id(i)].add(tx, tx.powerDbm - neighbours.loss(i), now - longestAirtimeNanos);
+            int id = neighbours.id(i);
+            if (channelAt(id, now) == tx.channel) {
+                onAir[id].add(tx, tx.powerDbm - neighbours.loss(i), now - longestAirtimeNanos);
+                listeners[count++] = i;
+            }
         }
+        tx.neighbours = neighbours;
+        tx.listeners = listeners;
+        tx.listenerCount = count;
         counters.transmissions++;
         sender.transmitting = tx;
         quietSince[sender.id()] = Long.MAX_VALUE;
@@ -160,11 +191,13 @@ public final class SimulatedMedium {
         sender.transmitted();
         boolean collisions = settings.collisions();
         double capture = settings.captureThresholdDb();
-        Neighbours neighbours = sender.neighbours();
-        for (int i = 0; i < neighbours.size(); i++) {
+        Neighbours neighbours = tx.neighbours; // as the frame started: a newcomer since did not hear its start
+        for (int k = 0; k < tx.listenerCount; k++) {
+            int i = tx.listeners[k];
             int id = neighbours.id(i);
-            if (hearingChannel[id] != tx.channel) {
-                continue; // closed, not started or on another channel
+            int channel = hearingChannel[id];
+            if (channel != HOPPING && channel != tx.channel) {
+                continue; // closed, or tuned away during the frame
             }
             double rssi = tx.powerDbm - neighbours.loss(i);
             if (!model.audible(rssi)) {
@@ -350,6 +383,10 @@ public final class SimulatedMedium {
         final byte[] psdu;
         final long start;
         final long end;
+        /** The sender's neighbours when the frame started, and the indices of those on its channel then. */
+        Neighbours neighbours;
+        int[] listeners;
+        int listenerCount;
 
         Transmission(SimulatedPhy sender, int channel, int powerDbm, byte[] psdu, long start, long end) {
             this.sender = sender;

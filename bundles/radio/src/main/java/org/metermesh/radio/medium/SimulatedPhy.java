@@ -1,6 +1,7 @@
 package org.metermesh.radio.medium;
 
 import org.metermesh.api.radio.LinkState;
+import org.metermesh.radio.phy.ChannelHopping;
 import org.metermesh.radio.phy.PhyListener;
 import org.metermesh.radio.phy.RadioPhy;
 import org.metermesh.radio.phy.Reception;
@@ -17,6 +18,10 @@ public final class SimulatedPhy implements RadioPhy {
     private PhyListener listener;
     private boolean closed;
     private SimulatedMedium.Neighbours neighbours;
+    /** The schedule this node listens on when no channel is pinned, or null for a fixed channel. */
+    private ChannelHopping hopping;
+    private long hopKey;
+    private boolean pinned;
 
     /** The frame this node is sending, or null. */
     SimulatedMedium.Transmission transmitting;
@@ -39,8 +44,22 @@ public final class SimulatedPhy implements RadioPhy {
         return position;
     }
 
+    /** The channel it is on now: the fixed or pinned one, else its hopping schedule's. */
     public int channel() {
-        return channel;
+        return isHopping() ? hopping.listeningChannel(hopKey, medium.scheduler().nanoTime()) : channel;
+    }
+
+    /** Following a hopping schedule with no channel pinned. */
+    boolean isHopping() {
+        return hopping != null && !pinned;
+    }
+
+    ChannelHopping hopping() {
+        return hopping;
+    }
+
+    long hopKey() {
+        return hopKey;
     }
 
     public int txPowerDbm() {
@@ -69,6 +88,28 @@ public final class SimulatedPhy implements RadioPhy {
     public void setChannel(int channel) {
         medium.plan().requireChannel(channel);
         this.channel = channel;
+        pinned = hopping != null;
+        medium.receptionChanged(this);
+    }
+
+    @Override
+    public void hop(ChannelHopping schedule, long eui64) {
+        if (!schedule.plan().equals(medium.plan())) {
+            throw new IllegalArgumentException("schedule over plan " + schedule.plan().name() + ", medium is "
+                    + medium.plan().name());
+        }
+        hopping = schedule;
+        hopKey = eui64;
+        pinned = false;
+        medium.receptionChanged(this);
+    }
+
+    @Override
+    public void resumeHopping() {
+        if (hopping == null) {
+            throw new IllegalStateException("node " + id + " has no hopping schedule");
+        }
+        pinned = false;
         medium.receptionChanged(this);
     }
 

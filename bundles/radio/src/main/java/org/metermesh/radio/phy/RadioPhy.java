@@ -20,8 +20,26 @@ public interface RadioPhy extends AutoCloseable {
      */
     void transmit(byte[] psdu);
 
-    /** Tunes to a channel of the configured channel plan. */
+    /**
+     * Tunes to a channel of the configured channel plan. On a radio following a hopping schedule this pins the
+     * channel (to send, or to wait for an acknowledgement) until {@link #resumeHopping()}.
+     */
     void setChannel(int channel);
+
+    /**
+     * Listens on {@code hopping}'s schedule for {@code eui64} from now on, whenever no channel is pinned by
+     * {@link #setChannel(int)}. A radio that cannot follow a schedule refuses.
+     *
+     * @throws UnsupportedOperationException if this backend cannot hop
+     */
+    default void hop(ChannelHopping hopping, long eui64) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot follow a hopping schedule");
+    }
+
+    /** Releases the channel pinned by {@link #setChannel(int)}: back to the hopping schedule of {@link #hop}. */
+    default void resumeHopping() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot follow a hopping schedule");
+    }
 
     /** Transmit power for following transmissions. */
     void setTxPower(int dBm);

@@ -1,0 +1,173 @@
+package org.metermesh.radio.mac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import org.junit.jupiter.api.Test;
+import org.metermesh.api.radio.ExtendedAddress;
+import org.metermesh.api.radio.LinkState;
+import org.metermesh.api.radio.ShortAddress;
+import org.metermesh.api.radio.TxStatus;
+import org.metermesh.platform.clock.VirtualScheduler;
+import org.metermesh.radio.frame.MacFrame;
+import org.metermesh.radio.frame.MacFrameCodec;
+import org.metermesh.radio.medium.MediumSettings;
+import org.metermesh.radio.medium.Position;
+import org.metermesh.radio.medium.SimulatedMedium;
+import org.metermesh.radio.phy.ChannelHopping;
+import org.metermesh.radio.phy.ChannelPlan;
+import org.metermesh.radio.phy.Reception;
+
+/** The MAC following a hopping schedule on the simulated medium: who hears what, on which channel, when. */
+class HoppingMacTest {
+
+    private static final ChannelPlan PLAN = ChannelPlan.sunFskNorthAmerica(150);
+    private static final int PAN = 0xcafe;
+    private static final ChannelHopping HOPPING = ChannelHopping.wiSun(PLAN, PAN);
+    private static final long WINDOW_MS = ChannelHopping.BROADCAST_DWELL.toMillis();
+    private static final long INTERVAL_MS = ChannelHopping.BROADCAST_INTERVAL.toMillis();
+    private static final byte[] PAYLOAD = "reading 1-0:1.8.0 = 1234 kWh".getBytes();
+
+    private final VirtualScheduler scheduler = new VirtualScheduler(5);
+    private final SimulatedMedium medium = new SimulatedMedium(scheduler, PLAN,
+            new MediumSettings(9, 31.7, 3.0, 0.0, -100, -95, true, 10, 0));
+
+    private Node node(int number, double x) {
+        return new Node(number, x);
+    }
+
+    @Test
+    void aUnicastGoesOutOnTheDestinationsChannelOutsideTheWindowAndIsAcknowledgedThere() {
+        Node gateway = node(1, 0);
+        Node meter = node(2, 120);
+        scheduler.runFor(Duration.ofMillis(WINDOW_MS + 100));  // into the unicast part of the interval
+        long now = scheduler.nanoTime();
+
+        CompletionStage<TxStatus> status = meter.mac.sendData(gateway.address, PAYLOAD, true);
+        scheduler.runFor(Duration.ofMillis(50));
+
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.ACKED);
+        int channel = meter.sentChannels.get(0);
+        assertThat(HOPPING.inBroadcastWindow(meter.sentTimes.get(0))).isFalse();
+        assertThat(channel).isEqualTo(HOPPING.listeningChannel(gateway.address.value(), meter.sentTimes.get(0)))
+                .isNotEqualTo(HOPPING.listeningChannel(meter.address.value(), now));
+        assertThat(gateway.delivered).singleElement().satisfies(f -> assertThat(f.payload()).isEqualTo(PAYLOAD));
+        assertThat(gateway.heardChannels).containsExactly(channel);
+        assertThat(gateway.sentChannels).as("the acknowledgement, on the frame's channel").containsExactly(channel);
+        assertThat(meter.heardChannels).containsExactly(channel);
+    }
+
+    @Test
+    void aUnicastIsHeardOnlyByNodesOnItsChannelNotByEveryNeighbour() {
+        Node gateway = node(1, 0);
+        Node meter = node(2, 120);
+        List<Node> bystanders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bystanders.add(node(10 + i, 60 + i));
+        }
+        scheduler.runFor(Duration.ofMillis(WINDOW_MS + 10));
+        long sentAt = scheduler.nanoTime();
+
+        meter.mac.sendData(gateway.address, PAYLOAD, true);
+        scheduler.runFor(Duration.ofMillis(50));
+
+        int channel = meter.sentChannels.get(0);
+        for (Node bystander : bystanders) {
+            boolean onTheChannel = HOPPING.listeningChannel(bystander.address.value(), sentAt) == channel;
+            assertThat(!bystander.heardChannels.isEmpty()).as("bystander %d", bystander.number)
+                    .isEqualTo(onTheChannel);
+        }
+        long onIt = bystanders.stream()
+                .filter(b -> HOPPING.listeningChannel(b.address.value(), sentAt) == channel).count();
+        assertThat(onIt).as("20 schedules over 129 channels rarely meet").isLessThan(5);
+    }
+
+    @Test
+    void aBroadcastWaitsForTheWindowAndReachesEveryNeighbourOnTheBroadcastChannel() {
+        Node gateway = node(1, 0);
+        List<Node> meters = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            meters.add(node(2 + i, 50 + 30 * i));
+        }
+        scheduler.runFor(Duration.ofMillis(WINDOW_MS + 10));
+
+        CompletionStage<TxStatus> status = gateway.mac.sendData(ShortAddress.BROADCAST, PAYLOAD, false);
+        scheduler.runFor(Duration.ofMillis(INTERVAL_MS - WINDOW_MS - 20));
+        assertThat(status.toCompletableFuture()).as("still waiting for the window").isNotDone();
+        scheduler.runFor(Duration.ofMillis(WINDOW_MS + 20));
+
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.SENT);
+        long sentAt = gateway.sentTimes.get(0);
+        assertThat(sentAt).isBetween(Duration.ofMillis(INTERVAL_MS).toNanos(),
+                Duration.ofMillis(INTERVAL_MS + WINDOW_MS).toNanos());
+        assertThat(gateway.sentChannels).containsExactly(HOPPING.broadcastChannel(sentAt));
+        for (Node meter : meters) {
+            assertThat(meter.delivered).as("meter %d", meter.number).hasSize(1);
+        }
+    }
+
+    @Test
+    void aShortAddressedUnicastHasNoScheduleToFollow() {
+        Node meter = node(2, 0);
+
+        CompletionStage<TxStatus> status = meter.mac.sendData(ShortAddress.of(0x0001), PAYLOAD, true);
+        scheduler.runFor(Duration.ofSeconds(2));
+
+        assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.LINK_DOWN);
+        assertThat(meter.mac.counters().get("no-schedule")).isEqualTo(1);
+        assertThat(meter.sentChannels).isEmpty();
+    }
+
+    @Test
+    void aScheduleOverAnotherPlanIsRefused() {
+        Node meter = node(2, 0);
+        ChannelHopping other = ChannelHopping.wiSun(ChannelPlan.OQPSK_2450, PAN);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> meter.mac.hop(other))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("oqpsk-2450");
+    }
+
+    private final class Node implements MacListener, FrameTap {
+        final int number;
+        final ExtendedAddress address;
+        final MacLayer mac;
+        final List<MacFrame> delivered = new ArrayList<>();
+        final List<Integer> sentChannels = new ArrayList<>();
+        final List<Long> sentTimes = new ArrayList<>();
+        final List<Integer> heardChannels = new ArrayList<>();
+
+        Node(int number, double x) {
+            this.number = number;
+            this.address = ExtendedAddress.of(0x02004d6d00000000L | number);
+            this.mac = new MacLayer(scheduler, medium.attach(new Position(x, 0), 17, 14), MacFrameCodec.sun(), PLAN,
+                    17, MacSettings.defaults(PAN, MacSettings.NO_SHORT_ADDRESS, address.value(), number == 1), 32,
+                    this, this);
+            mac.start();
+            mac.hop(HOPPING);
+        }
+
+        @Override
+        public void dataReceived(MacFrame frame, Reception reception) {
+            delivered.add(frame);
+        }
+
+        @Override
+        public void linkStateChanged(LinkState state) {
+        }
+
+        @Override
+        public void sent(byte[] psdu, int channel, long timestampNanos) {
+            sentChannels.add(channel);
+            sentTimes.add(timestampNanos);
+        }
+
+        @Override
+        public void heard(Reception reception) {
+            heardChannels.add(reception.channel());
+        }
+    }
+}
