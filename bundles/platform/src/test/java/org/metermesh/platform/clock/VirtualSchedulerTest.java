@@ -80,6 +80,59 @@ class VirtualSchedulerTest {
     }
 
     @Test
+    void manyTimersInAnyOrderRunSortedByDueTimeThenSchedulingOrder() {
+        VirtualScheduler scheduler = new VirtualScheduler(1);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<long[]> ran = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            long due = random.nextInt(500);  // many ties
+            long order = i;
+            scheduler.schedule(Duration.ofNanos(due), () -> ran.add(new long[] {scheduler.nanoTime(), order}));
+        }
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(ran).hasSize(20_000);
+        for (int i = 1; i < ran.size(); i++) {
+            long[] a = ran.get(i - 1);
+            long[] b = ran.get(i);
+            assertThat(a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])).as("task %d after task %d", b[1], a[1])
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void cancelledTimersAreSweptOutOfALargeQueueAndTheRestStillRunInOrder() {
+        VirtualScheduler scheduler = new VirtualScheduler(1);
+        List<Integer> ran = new ArrayList<>();
+        List<Cancellable> timers = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            int n = i;
+            timers.add(scheduler.schedule(Duration.ofSeconds(3600 - i % 1000), () -> ran.add(n)));
+        }
+        for (int i = 0; i < 30_000; i++) {
+            if (i % 10 != 0) {
+                assertThat(timers.get(i).cancel()).isTrue();
+            }
+        }
+        assertThat(scheduler.pending()).isEqualTo(3_000);
+        assertThat(timers.get(1).cancel()).as("cancelled once only").isFalse();
+
+        scheduler.runFor(Duration.ofHours(2));
+
+        assertThat(ran).hasSize(3_000);
+        List<Integer> expected = new ArrayList<>();
+        for (int offset = 999; offset >= 0; offset--) {  // latest offset is due first
+            for (int i = offset; i < 30_000; i += 1000) {
+                if (i % 10 == 0) {
+                    expected.add(i);
+                }
+            }
+        }
+        assertThat(ran).isEqualTo(expected);
+        assertThat(scheduler.pending()).isZero();
+    }
+
+    @Test
     void wallClockFollowsVirtualTimeFromTheEpoch() {
         scheduler.runFor(Duration.ofMinutes(90));
 
