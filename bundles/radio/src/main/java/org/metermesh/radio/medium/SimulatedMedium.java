@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.metermesh.api.clock.Scheduler;
+import org.metermesh.radio.phy.ChannelHopping;
 import org.metermesh.radio.phy.ChannelPlan;
 import org.metermesh.radio.phy.Reception;
 
@@ -25,7 +26,7 @@ public final class SimulatedMedium {
     /** Grid cell edge; only cells within a sender's range are searched for listeners. */
     private static final double CELL_METRES = 250;
     private static final int DEAF = Integer.MIN_VALUE;
-    /** In {@link #hearingChannel}: the node follows its hopping schedule, see {@link #channelAt}. */
+    /** In {@link #hearingChannel}: the node follows its hopping schedule, see {@link Moment}. */
     private static final int HOPPING = Integer.MIN_VALUE + 1;
     /** Frame lengths whose per-link error rates each sender keeps (an acknowledgement's, a DIO's, a DAO's). */
     private static final int RATE_TABLES = 3;
@@ -47,8 +48,11 @@ public final class SimulatedMedium {
      */
     private int[] hearingChannel = new int[0];
     /** Each hopping node's schedule and key, read when its channel is {@link #HOPPING}. */
-    private org.metermesh.radio.phy.ChannelHopping[] schedules = new org.metermesh.radio.phy.ChannelHopping[0];
+    private ChannelHopping[] schedules = new ChannelHopping[0];
     private long[] hopKeys = new long[0];
+    /** Each hopping node's unicast channel and the dwell it was computed for: a dwell serves many frames. */
+    private long[] knownSlot = new long[0];
+    private int[] knownChannel = new int[0];
     /** When a node last stopped transmitting ({@link Long#MAX_VALUE} while it transmits): it heard nothing before. */
     private long[] quietSince = new long[0];
     /** The frames on the air that reach each node, with their level there. */
@@ -80,6 +84,8 @@ public final class SimulatedMedium {
             hearingChannel = Arrays.copyOf(hearingChannel, capacity);
             schedules = Arrays.copyOf(schedules, capacity);
             hopKeys = Arrays.copyOf(hopKeys, capacity);
+            knownSlot = Arrays.copyOf(knownSlot, capacity);
+            knownChannel = Arrays.copyOf(knownChannel, capacity);
             quietSince = Arrays.copyOf(quietSince, capacity);
             onAir = Arrays.copyOf(onAir, capacity);
         }
@@ -144,14 +150,48 @@ public final class SimulatedMedium {
         int id = node.id();
         schedules[id] = node.hopping();
         hopKeys[id] = node.hopKey();
+        knownSlot[id] = Long.MIN_VALUE;
         hearingChannel[id] = node.isClosed() || !node.isListening() ? DEAF
                 : node.isHopping() ? HOPPING : node.channel();
     }
 
-    /** The channel node {@code id} hears on at {@code nanos}, or {@link #DEAF}. */
-    private int channelAt(int id, long nanos) {
-        int channel = hearingChannel[id];
-        return channel == HOPPING ? schedules[id].listeningChannel(hopKeys[id], nanos) : channel;
+    /**
+     * Where the nodes are at one moment, for the pass over a sender's neighbours: the broadcast window and dwell
+     * are worked out once per schedule (in practice one for the whole neighbourhood) instead of once per node, and
+     * a node's unicast channel once per dwell.
+     */
+    private final class Moment {
+        private final long nanos;
+        private ChannelHopping schedule;
+        private boolean window;
+        private int broadcastChannel;
+        private long slot;
+
+        Moment(long nanos) {
+            this.nanos = nanos;
+        }
+
+        int channelOf(int id) {
+            int channel = hearingChannel[id];
+            if (channel != HOPPING) {
+                return channel;
+            }
+            ChannelHopping own = schedules[id];
+            if (own != schedule) {
+                schedule = own;
+                window = own.inBroadcastWindow(nanos);
+                broadcastChannel = window ? own.broadcastChannel(nanos) : -1;
+                slot = own.unicastSlot(nanos);
+            }
+            if (window) {
+                return broadcastChannel;
+            }
+            if (knownSlot[id] != slot) {
+                knownSlot[id] = slot;
+                knownChannel[id] = own.unicastChannel(hopKeys[id], slot);
+            }
+            return knownChannel[id];
+        }
     }
 
     void transmit(SimulatedPhy sender, byte[] psdu) {
@@ -164,9 +204,10 @@ public final class SimulatedMedium {
         // frame it is receiving, and one that tunes in later missed the preamble.
         int[] listeners = new int[neighbours.size()];
         int count = 0;
+        Moment moment = new Moment(now);
         for (int i = 0; i < neighbours.size(); i++) {
             int id = neighbours.id(i);
-            if (channelAt(id, now) == tx.channel) {
+            if (moment.channelOf(id) == tx.channel) {
                 onAir[id].add(tx, tx.powerDbm - neighbours.loss(i), now - longestAirtimeNanos);
                 listeners[count++] = i;
             }

@@ -58,7 +58,17 @@ public record ChannelHopping(ChannelPlan plan, long unicastDwellNanos, long broa
         if (inBroadcastWindow(nanos)) {
             return broadcastChannel(nanos);
         }
-        return channelOf(eui64, Math.floorDiv(nanos, unicastDwellNanos));
+        return unicastChannel(eui64, unicastSlot(nanos));
+    }
+
+    /** The number of the unicast dwell that holds {@code nanos}, counted from 0. */
+    public long unicastSlot(long nanos) {
+        return Math.floorDiv(nanos, unicastDwellNanos);
+    }
+
+    /** Node {@code eui64}'s unicast channel in dwell number {@code slot} (outside the broadcast windows). */
+    public int unicastChannel(long eui64, long slot) {
+        return channelOf(eui64, slot);
     }
 
     /** The broadcast channel of the interval that holds {@code nanos}. */
