@@ -13,6 +13,16 @@ public record ExtendedAddress(long value) implements MacAddress {
         return new ExtendedAddress(value);
     }
 
+    /**
+     * Mixed (Fibonacci hashing) rather than the record's {@code Long.hashCode}: EUI-64s of one vendor share their
+     * upper half and differ in a few low bits, which the hash tables of a neighbour table otherwise pile into a few
+     * buckets.
+     */
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value * 0x9e3779b97f4a7c15L);
+    }
+
     @Override
     public AddressingMode mode() {
         return AddressingMode.EXTENDED;
