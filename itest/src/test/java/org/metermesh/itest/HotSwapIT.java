@@ -9,11 +9,14 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -25,6 +28,7 @@ import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Listener;
 import org.metermesh.api.ipv6.Ipv6Packet;
 import org.metermesh.api.ipv6.Ipv6Prefix;
+import org.metermesh.api.ipv6.MeshRouter;
 import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.RadioDriver;
 import org.metermesh.api.state.StateStore;
@@ -147,30 +151,45 @@ public class HotSwapIT {
     @Test
     public void theRootOfAnUpdatedRplBundleKeepsItsRoutesAndVersion() throws Exception {
         MeterMesh.configureAll(configAdmin);
-        Bundle rplBundle = MeterMesh.bundle(context, RPL);
-        Object console = Await.value("the RPL console", () -> rplCommands(rplBundle.getVersion()), c -> c != null);
-        String before = Await.value("the root started", () -> MeterMesh.console(console, "dodag"), text -> text != null);
-        Ipv6Address root = Ipv6Address.parse(before.split(" ")[1]);
+        Ipv6Address root = startedRoot();
         ExtendedAddress meterMac = ExtendedAddress.of(0x0212_4b00_0000_0007L);
         Ipv6Address meter = Ipv6Address.of(Ipv6Prefix.of(root, 64), meterMac);
 
-        // A DAO of a meter right below the root (RFC 6550 6.4), delivered as the 6LoWPAN link would, on the loop.
-        Ipv6Packet dao = Ipv6Packet.builder().source(meter).destination(root).hopLimit(64)
-                .icmpv6(155, 2, daoBody(meter, root)).build();
-        Ipv6Listener rpl = rplListener();
-        Scheduler loop = context.getService(context.getServiceReference(Scheduler.class));
-        loop.execute(() -> rpl.received(dao, meterMac, -60, 200));
-        String routed = Await.value("the meter's route at the root", () -> MeterMesh.console(console, "dodag"),
-                text -> text != null && text.contains(meter.toString()));
+        // A DAO of a meter right below the root (RFC 6550 6.4), naming the root as its parent (non-storing, 9.7).
+        RplUpdate update = updateRplWithRouteTo(meter, dao(meter, root, Optional.of(root), meter), meterMac);
+        assertTrue(update.after(), update.after().contains(", 1 meters"));
+    }
 
-        Version next = Jars.nextVersion(rplBundle);
-        rplBundle.update(new ByteArrayInputStream(Jars.withBundleVersion(rplBundle, next)));
+    /**
+     * The storing-mode root (RFC 6550 9.8) keeps its next hops in the state store too: the root of an updated RPL
+     * bundle still routes to a meter below a child through that child, for what is left of the DAO's lifetime.
+     */
+    @Test
+    public void theStoringModeRootOfAnUpdatedRplBundleKeepsItsNextHopsAndVersion() throws Exception {
+        // Before configureAll, which leaves a configured pid alone: the root never starts in non-storing mode.
+        MeterMesh.configure(configAdmin, RPL, Map.of("mode", "storing"));
+        MeterMesh.configureAll(configAdmin);
+        Ipv6Address root = startedRoot();
+        ExtendedAddress childMac = ExtendedAddress.of(0x0212_4b00_0000_0007L);
+        Ipv6Address child = Ipv6Address.of(Ipv6Prefix.of(root, 64), childMac);
+        Ipv6Address grandchild = Ipv6Address.of(Ipv6Prefix.of(root, 64), ExtendedAddress.of(0x0212_4b00_0000_0008L));
 
-        Object newConsole = Await.value("the RPL console of rpl " + next, () -> rplCommands(next), c -> c != null);
-        String after = Await.value("the new root started", () -> MeterMesh.console(newConsole, "dodag"), text -> text != null);
-        assertTrue(after, after.contains(", 1 meters"));
-        assertTrue(after, after.contains(meter.toString()));
-        assertEquals("DODAG version and meter count", firstLine(routed), firstLine(after));
+        // The child's DAO for the meter below it and for itself, without a Parent Address (storing mode, RFC 6550
+        // 6.7.8): the root's next hop to both is the child that sent it. A non-storing root would ignore it.
+        RplUpdate update = updateRplWithRouteTo(grandchild, dao(child, root, Optional.empty(), grandchild, child),
+                childMac);
+        assertTrue(update.after(), update.after().contains(", 2 meters"));
+        StoringRoute before = StoringRoute.of(update.before(), grandchild);
+        StoringRoute after = StoringRoute.of(update.after(), grandchild);
+        assertEquals("depth and next hop before the update", new StoringRoute(2, child, before.lifetimeLeft()),
+                before);
+        assertEquals("depth and next hop after the update", new StoringRoute(2, child, after.lifetimeLeft()), after);
+        assertTrue("no lifetime left: " + after, after.lifetimeLeft().compareTo(Duration.ZERO) > 0);
+        // Expiries are kept on the wall clock: the update must not extend the 2 h the DAO gave.
+        assertTrue("lifetime extended: " + before + " -> " + after,
+                after.lifetimeLeft().compareTo(before.lifetimeLeft()) <= 0);
+        assertTrue("more than the DAO's Path Lifetime: " + before,
+                before.lifetimeLeft().compareTo(Duration.ofHours(2)) <= 0);
     }
 
     /**
@@ -242,14 +261,92 @@ public class HotSwapIT {
 
     private static final String RPL = "org.metermesh.rpl";
 
-    /** RFC 6550 6.4.1 DAO base (K flag), 6.7.7 RPL Target /128, 6.7.8 Transit Information with Parent Address. */
-    private static byte[] daoBody(Ipv6Address target, Ipv6Address parent) {
-        ByteBuffer body = ByteBuffer.allocate(4 + 20 + 22);
+    /** What the RPL console's {@code dodag} showed with the route in place, and then from the updated bundle. */
+    private record RplUpdate(String before, String after) {
+    }
+
+    /**
+     * Makes the root of the RPL bundle route to {@code target} and updates the bundle: a global repair first, so
+     * that the DODAG Version is no longer the one a root starts with, then {@code dao} delivered on the loop from
+     * {@code linkSource} as the 6LoWPAN link would. Checks that the root of the new bundle routes to {@code target} at
+     * once, with no DAO since, and kept the DODAG Version and the meter count.
+     */
+    private RplUpdate updateRplWithRouteTo(Ipv6Address target, Ipv6Packet dao, ExtendedAddress linkSource)
+            throws Exception {
+        Bundle rplBundle = MeterMesh.bundle(context, RPL);
+        Object console = rplCommands(rplBundle.getVersion());
+        int initialVersion = dodagVersion(MeterMesh.console(console, "dodag"));
+        MeterMesh.console(console, "flush");
+        Ipv6Listener rpl = rplListener();
+        Scheduler loop = context.getService(context.getServiceReference(Scheduler.class));
+        loop.execute(() -> rpl.received(dao, linkSource, -60, 200));
+        String before = Await.value("the route to " + target + " at the root",
+                () -> MeterMesh.console(console, "dodag"), text -> text != null && text.contains(target.toString()));
+        assertNotEquals("DODAG Version after the global repair", initialVersion, dodagVersion(before));
+
+        Version next = Jars.nextVersion(rplBundle);
+        rplBundle.update(new ByteArrayInputStream(Jars.withBundleVersion(rplBundle, next)));
+
+        Object newConsole = Await.value("the RPL console of rpl " + next, () -> rplCommands(next), c -> c != null);
+        String after = Await.value("the new root started", () -> MeterMesh.console(newConsole, "dodag"),
+                text -> text != null);
+        assertTrue(after, after.contains(target.toString()));
+        assertEquals("DODAG version and meter count", firstLine(before), firstLine(after));
+        MeshRouter router = (MeshRouter) Await.value("the mesh router of rpl " + next,
+                () -> rplService(MeshRouter.class, next), r -> r != null);
+        assertTrue("the root of rpl " + next + " has no route to " + target,
+                loop.call("the route to " + target, Duration.ofSeconds(2), () -> router.hasRoute(target)));
+        return new RplUpdate(before, after);
+    }
+
+    /** The DODAGID of the RPL root, once it has started: the gateway's global address. */
+    private Ipv6Address startedRoot() {
+        Version version = MeterMesh.bundle(context, RPL).getVersion();
+        Object console = Await.value("the RPL console", () -> rplCommands(version), c -> c != null);
+        String dodag = Await.value("the root started", () -> MeterMesh.console(console, "dodag"), text -> text != null);
+        return Ipv6Address.parse(dodag.split(" ")[1]);
+    }
+
+    /** The Version Number in the first line of the {@code dodag} command: "DODAG id version n, m meters". */
+    private static int dodagVersion(String dodag) {
+        return Integer.parseInt(dodag.split(" ")[3].replace(",", ""));
+    }
+
+    /**
+     * A storing-mode target's line of the {@code dodag} command: the root knows only its next hop, shown as its one
+     * parent ("target depth Parent[address=next hop, pathControl=128, lifetimeLeft=PT...]").
+     */
+    private record StoringRoute(int depth, Ipv6Address nextHop, Duration lifetimeLeft) {
+        private static final Pattern LINE = Pattern.compile(
+                "(\\S+)\\s+(\\d+)\\s+Parent\\[address=([^,]+), pathControl=\\d+, lifetimeLeft=([^\\]]+)\\]");
+
+        static StoringRoute of(String dodag, Ipv6Address target) {
+            return dodag.lines().map(LINE::matcher)
+                    .filter(m -> m.matches() && m.group(1).equals(target.toString())).findFirst()
+                    .map(m -> new StoringRoute(Integer.parseInt(m.group(2)), Ipv6Address.parse(m.group(3)),
+                            Duration.parse(m.group(4))))
+                    .orElseThrow(() -> new AssertionError("no route with one next hop to " + target + " in\n"
+                            + dodag));
+        }
+    }
+
+    /**
+     * A DAO from {@code source} to the root (RFC 6550 6.4.1 DAO base with the K flag), a 6.7.7 RPL Target /128 for
+     * each of {@code targets}, then one 6.7.8 Transit Information for them all: Path Sequence 241, Path Lifetime
+     * 120 units (2 h), with {@code parent} as Parent Address in non-storing mode, without one in storing mode.
+     */
+    private static Ipv6Packet dao(Ipv6Address source, Ipv6Address root, Optional<Ipv6Address> parent,
+            Ipv6Address... targets) {
+        ByteBuffer body = ByteBuffer.allocate(4 + 20 * targets.length + 6 + (parent.isPresent() ? 16 : 0));
         body.put((byte) 0).put((byte) 0x80).put((byte) 0).put((byte) 1);
-        body.put((byte) 0x05).put((byte) 18).put((byte) 0).put((byte) 128).put(target.toBytes());
-        body.put((byte) 0x06).put((byte) 20).put((byte) 0).put((byte) 0x80).put((byte) 241).put((byte) 120)
-                .put(parent.toBytes());
-        return body.array();
+        for (Ipv6Address target : targets) {
+            body.put((byte) 0x05).put((byte) 18).put((byte) 0).put((byte) 128).put(target.toBytes());
+        }
+        body.put((byte) 0x06).put((byte) (parent.isPresent() ? 20 : 4)).put((byte) 0).put((byte) 0x80)
+                .put((byte) 241).put((byte) 120);
+        parent.ifPresent(p -> body.put(p.toBytes()));
+        return Ipv6Packet.builder().source(source).destination(root).hopLimit(64).icmpv6(155, 2, body.array())
+                .build();
     }
 
     private static String firstLine(String text) {
@@ -265,8 +362,14 @@ public class HotSwapIT {
 
     /** The console of the RPL bundle of {@code version}; null until it is registered. */
     private Object rplCommands(Version version) {
+        return rplService(null, version);
+    }
+
+    /** The RPL component of the bundle of {@code version} as {@code type}'s service; null until it is registered. */
+    private Object rplService(Class<?> type, Version version) {
         try {
-            ServiceReference<?>[] refs = context.getServiceReferences((String) null, "(osgi.command.scope=rpl)");
+            ServiceReference<?>[] refs = context.getServiceReferences(type == null ? null : type.getName(),
+                    "(osgi.command.scope=rpl)");
             if (refs == null) {
                 return null;
             }
@@ -280,7 +383,6 @@ public class HotSwapIT {
             throw new AssertionError(e);
         }
     }
-
 
     private static boolean usedBy(ServiceReference<?> reference, Bundle consumer) {
         Bundle[] users = reference.getUsingBundles();
