@@ -74,6 +74,9 @@ public final class MacLayer implements PhyListener {
     private ChannelHopping hopping;
     /** While hopping: the channel the current exchange holds the radio on, or -1 between exchanges. */
     private int pinned = -1;
+    /** While hopping: broadcasts waiting for the next broadcast window, in order; unicasts go out meanwhile. */
+    private final ArrayDeque<Outgoing> parked = new ArrayDeque<>();
+    private Cancellable windowTimer;
 
     private enum PhyUse { IDLE, DATA, ACK }
 
@@ -112,6 +115,7 @@ public final class MacLayer implements PhyListener {
         hopping = null;
         pinned = -1;
         phy.setChannel(newChannel);
+        releaseParked();
     }
 
     /** Follows {@code schedule} from now on, listening on this node's own sequence (its EUI-64's). */
@@ -192,10 +196,47 @@ public final class MacLayer implements PhyListener {
     }
 
     private void startNext() {
-        current = queue.poll();
-        if (current != null) {
+        while ((current = queue.poll()) != null) {
+            if (hopping != null && isBroadcast(current.destination)
+                    && !hopping.inBroadcastWindow(scheduler.nanoTime())) {
+                park(current);
+                continue;
+            }
             current.beginAttempt(settings.minBe());
             backoff();
+            return;
+        }
+    }
+
+    /**
+     * Sets a broadcast aside until a random moment of the next broadcast window (so that a neighbourhood's waiting
+     * broadcasts do not all start together); the unicast frames queued behind it go first, as in Wi-SUN MACs, rather
+     * than waiting up to a broadcast interval at every hop.
+     */
+    private void park(Outgoing broadcast) {
+        parked.add(broadcast);
+        if (windowTimer == null) {
+            long now = scheduler.nanoTime();
+            long at = hopping.untilBroadcastWindow(now) + scheduler.random().nextLong(hopping.broadcastDwellNanos());
+            windowTimer = scheduler.schedule(Duration.ofNanos(at), () -> {
+                windowTimer = null;
+                releaseParked();
+            });
+        }
+    }
+
+    /** The parked broadcasts go next, in the order they came. */
+    private void releaseParked() {
+        if (windowTimer != null) {
+            windowTimer.cancel();
+            windowTimer = null;
+        }
+        for (java.util.Iterator<Outgoing> it = parked.descendingIterator(); it.hasNext();) {
+            queue.addFirst(it.next());
+        }
+        parked.clear();
+        if (current == null) {
+            startNext();
         }
     }
 

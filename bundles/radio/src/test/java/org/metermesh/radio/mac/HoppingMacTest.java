@@ -111,6 +111,24 @@ class HoppingMacTest {
     }
 
     @Test
+    void aUnicastQueuedBehindAWaitingBroadcastGoesFirst() {
+        Node gateway = node(1, 0);
+        Node meter = node(2, 120);
+        scheduler.runFor(Duration.ofMillis(WINDOW_MS + 10));
+
+        CompletionStage<TxStatus> broadcast = meter.mac.sendData(ShortAddress.BROADCAST, PAYLOAD, false);
+        CompletionStage<TxStatus> unicast = meter.mac.sendData(gateway.address, PAYLOAD, true);
+        scheduler.runFor(Duration.ofMillis(50));
+
+        assertThat(unicast.toCompletableFuture()).isCompletedWithValue(TxStatus.ACKED);
+        assertThat(broadcast.toCompletableFuture()).isNotDone();
+        scheduler.runFor(Duration.ofMillis(INTERVAL_MS));
+        assertThat(broadcast.toCompletableFuture()).isCompletedWithValue(TxStatus.SENT);
+        assertThat(HOPPING.inBroadcastWindow(meter.sentTimes.get(1))).isTrue();
+        assertThat(gateway.delivered).hasSize(2);
+    }
+
+    @Test
     void aShortAddressedUnicastHasNoScheduleToFollow() {
         Node meter = node(2, 0);
 
