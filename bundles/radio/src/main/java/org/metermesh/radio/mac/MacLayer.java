@@ -269,18 +269,18 @@ public final class MacLayer implements PhyListener {
     }
 
     /**
-     * Pins the radio to the channel the current frame must go out on; false if it cannot go now: a broadcast
-     * outside the broadcast window waits for a random moment in the next one (so that the neighbourhood's waiting
-     * broadcasts do not all start together), and a short-addressed unicast has no schedule. A unicast inside the
-     * window goes out on the broadcast channel, where its destination is then.
+     * Pins the radio to the channel the current frame must go out on; false if it cannot go now: a broadcast whose
+     * backoffs outlasted the broadcast window is parked again for the next one, and a short-addressed unicast has
+     * no schedule. A unicast inside the window goes out on the broadcast channel, where its destination is then.
      */
     private boolean tuneForCurrent() {
         long now = scheduler.nanoTime();
         if (isBroadcast(current.destination)) {
-            long wait = hopping.untilBroadcastWindow(now);
-            if (wait > 0) {
-                long spread = scheduler.random().nextLong(hopping.broadcastDwellNanos());
-                scheduler.schedule(Duration.ofNanos(wait + spread), this::clearChannelAssessment);
+            if (!hopping.inBroadcastWindow(now)) {
+                Outgoing late = current;
+                current = null;
+                park(late);
+                startNext();
                 return false;
             }
             pin(hopping.broadcastChannel(now));

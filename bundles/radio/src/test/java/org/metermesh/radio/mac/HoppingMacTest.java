@@ -129,6 +129,26 @@ class HoppingMacTest {
     }
 
     @Test
+    void aBroadcastWhoseBackoffsOutlastTheWindowWaitsForTheNextOne() {
+        // A 1 ms window: a few CSMA backoff periods (about 1 ms each) run past it.
+        ChannelHopping narrow = new ChannelHopping(PLAN, 255_000_000L, 20_000_000L, 1_000_000L, PAN);
+        Node gateway = node(1, 0);
+        Node meter = node(2, 60);
+        gateway.mac.hop(narrow);
+        meter.mac.hop(narrow);
+
+        List<CompletionStage<TxStatus>> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sent.add(gateway.mac.sendData(ShortAddress.BROADCAST, PAYLOAD, false));
+        }
+        scheduler.runFor(Duration.ofSeconds(5));
+
+        assertThat(sent).allSatisfy(s -> assertThat(s.toCompletableFuture()).isCompletedWithValue(TxStatus.SENT));
+        assertThat(gateway.sentTimes).hasSize(20).allSatisfy(t -> assertThat(narrow.inBroadcastWindow(t)).isTrue());
+        assertThat(meter.delivered).hasSize(20);
+    }
+
+    @Test
     void aShortAddressedUnicastHasNoScheduleToFollow() {
         Node meter = node(2, 0);
 
