@@ -65,6 +65,8 @@ public final class SimulatedMedium {
      * no frame that ended before that.
      */
     private long longestAirtimeNanos;
+    /** Collects the listeners of the frame starting now; reused, as a frame keeps only its few. */
+    private int[] scratch = new int[0];
 
     public SimulatedMedium(Scheduler scheduler, ChannelPlan plan, MediumSettings settings) {
         this.scheduler = scheduler;
@@ -202,19 +204,20 @@ public final class SimulatedMedium {
         Neighbours neighbours = sender.neighbours();
         // Only the nodes on the frame's channel as it starts take part in it; a radio stays on the channel of a
         // frame it is receiving, and one that tunes in later missed the preamble.
-        int[] listeners = new int[neighbours.size()];
+        if (scratch.length < neighbours.size()) {
+            scratch = new int[neighbours.size()];
+        }
         int count = 0;
         Moment moment = new Moment(now);
         for (int i = 0; i < neighbours.size(); i++) {
             int id = neighbours.id(i);
             if (moment.channelOf(id) == tx.channel) {
                 onAir[id].add(tx, tx.powerDbm - neighbours.loss(i), now - longestAirtimeNanos);
-                listeners[count++] = i;
+                scratch[count++] = i;
             }
         }
         tx.neighbours = neighbours;
-        tx.listeners = listeners;
-        tx.listenerCount = count;
+        tx.listeners = Arrays.copyOf(scratch, count); // a unicast's few, not an array as long as the neighbourhood
         counters.transmissions++;
         sender.transmitting = tx;
         quietSince[sender.id()] = Long.MAX_VALUE;
@@ -233,7 +236,7 @@ public final class SimulatedMedium {
         boolean collisions = settings.collisions();
         double capture = settings.captureThresholdDb();
         Neighbours neighbours = tx.neighbours; // as the frame started: a newcomer since did not hear its start
-        for (int k = 0; k < tx.listenerCount; k++) {
+        for (int k = 0; k < tx.listeners.length; k++) {
             int i = tx.listeners[k];
             int id = neighbours.id(i);
             int channel = hearingChannel[id];
@@ -427,7 +430,6 @@ public final class SimulatedMedium {
         /** The sender's neighbours when the frame started, and the indices of those on its channel then. */
         Neighbours neighbours;
         int[] listeners;
-        int listenerCount;
 
         Transmission(SimulatedPhy sender, int channel, int powerDbm, byte[] psdu, long start, long end) {
             this.sender = sender;
