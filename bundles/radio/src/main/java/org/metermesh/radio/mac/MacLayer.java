@@ -124,9 +124,9 @@ public final class MacLayer implements PhyListener {
             throw new IllegalArgumentException("schedule over plan " + schedule.plan().name() + ", MAC uses "
                     + plan.name());
         }
+        phy.hop(schedule, settings.extended()); // first: a backend that cannot hop leaves the MAC as it was
         hopping = schedule;
         pinned = -1;
-        phy.hop(schedule, settings.extended());
     }
 
     public int channel() {

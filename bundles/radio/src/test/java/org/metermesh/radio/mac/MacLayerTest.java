@@ -252,6 +252,21 @@ class MacLayerTest {
         assertThat(status.toCompletableFuture()).isCompletedWithValue(TxStatus.LINK_DOWN);
     }
 
+    @Test
+    void aBackendThatCannotHopLeavesTheMacOnItsChannel() {
+        ScriptedPhy phy = new ScriptedPhy();
+        MacLayer mac = scripted(phy, new Recorder());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> mac.hop(org.metermesh.radio.phy.ChannelHopping.wiSun(PLAN, PAN)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        scheduler.runFor(Duration.ofMillis(300));  // out of the first broadcast window
+        mac.sendData(ShortAddress.BROADCAST, PAYLOAD, false);
+        scheduler.runFor(Duration.ofMillis(50));
+
+        assertThat(phy.sent).as("sent at once on the fixed channel, not parked for a window").hasSize(1);
+    }
+
     private MacLayer scripted(RadioPhy phy, Recorder upper) {
         MacLayer mac = new MacLayer(scheduler, phy, MacFrameCodec.sun(), PLAN, CHANNEL,
                 MacSettings.defaults(PAN, 0x0001, 0x02004d6d00000001L, true), 32, upper, FrameTap.NONE);
