@@ -34,8 +34,11 @@ import org.metermesh.radio.phy.TxOutcome;
  *
  * <p>With a {@link ChannelHopping} schedule ({@link #hop}) the node listens on its own hopping channel between
  * exchanges; a unicast frame goes out on the destination's channel at that moment and the MAC stays there until
- * the acknowledgement, an acknowledgement goes out on the channel its frame came in on, and broadcast frames wait
- * for the next broadcast window. Unicast destinations must then be extended addresses: the schedule is the
+ * the acknowledgement, an acknowledgement goes out on the channel its frame came in on. The broadcast interval is
+ * split between the two kinds of traffic: broadcast frames wait for the next broadcast window, and unicast frames
+ * wait for its end, as Wi-SUN's reference FHSS (no unicast on the broadcast channel) does. A unicast in the window
+ * would go out on the one channel the whole neighbourhood then listens on, where it collides with the broadcasts
+ * it was meant to stay clear of and is overheard by every neighbour. Unicast destinations must then be extended addresses: the schedule is the
  * EUI-64's (a short-addressed one completes {@code LINK_DOWN}, counted as {@code no-schedule}).
  *
  * <p>Sans-I/O: it runs entirely on the {@link Scheduler}'s thread, which is also where the PHY delivers events.
@@ -70,13 +73,16 @@ public final class MacLayer implements PhyListener {
     private Cancellable ackTimer;
     /** What the PHY is transmitting now, if anything: our data frame or an acknowledgement. */
     private PhyUse phyUse = PhyUse.IDLE;
+    /** An acknowledgement is to go out when the turnaround after its frame has passed. */
+    private boolean ackDue;
     /** The hopping schedule followed, or null on the fixed {@link #channel}. */
     private ChannelHopping hopping;
     /** While hopping: the channel the current exchange holds the radio on, or -1 between exchanges. */
     private int pinned = -1;
     /** While hopping: broadcasts waiting for the next broadcast window, in order; unicasts go out meanwhile. */
-    private final ArrayDeque<Outgoing> parked = new ArrayDeque<>();
-    private Cancellable windowTimer;
+    private final Waiting forWindow = new Waiting(true);
+    /** While hopping: unicasts waiting for the broadcast window to close, in order; broadcasts go out meanwhile. */
+    private final Waiting forWindowEnd = new Waiting(false);
 
     private enum PhyUse { IDLE, DATA, ACK }
 
@@ -115,7 +121,8 @@ public final class MacLayer implements PhyListener {
         hopping = null;
         pinned = -1;
         phy.setChannel(newChannel);
-        releaseParked();
+        forWindow.release();
+        forWindowEnd.release();
     }
 
     /** Follows {@code schedule} from now on, listening on this node's own sequence (its EUI-64's). */
@@ -197,9 +204,8 @@ public final class MacLayer implements PhyListener {
 
     private void startNext() {
         while ((current = queue.poll()) != null) {
-            if (hopping != null && isBroadcast(current.destination)
-                    && !hopping.inBroadcastWindow(scheduler.nanoTime())) {
-                park(current);
+            if (hopping != null && !inItsPart(current)) {
+                waitForItsPart(current);
                 continue;
             }
             current.beginAttempt(settings.minBe());
@@ -208,35 +214,56 @@ public final class MacLayer implements PhyListener {
         }
     }
 
-    /**
-     * Sets a broadcast aside until a random moment of the next broadcast window (so that a neighbourhood's waiting
-     * broadcasts do not all start together); the unicast frames queued behind it go first, as in Wi-SUN MACs, rather
-     * than waiting up to a broadcast interval at every hop.
-     */
-    private void park(Outgoing broadcast) {
-        parked.add(broadcast);
-        if (windowTimer == null) {
-            long now = scheduler.nanoTime();
-            long at = hopping.untilBroadcastWindow(now) + scheduler.random().nextLong(hopping.broadcastDwellNanos());
-            windowTimer = scheduler.schedule(Duration.ofNanos(at), () -> {
-                windowTimer = null;
-                releaseParked();
-            });
-        }
+    /** While hopping: a broadcast goes in the broadcast window, a unicast outside it. */
+    private boolean inItsPart(Outgoing frame) {
+        return isBroadcast(frame.destination) == hopping.inBroadcastWindow(scheduler.nanoTime());
     }
 
-    /** The parked broadcasts go next, in the order they came. */
-    private void releaseParked() {
-        if (windowTimer != null) {
-            windowTimer.cancel();
-            windowTimer = null;
+    private void waitForItsPart(Outgoing frame) {
+        (isBroadcast(frame.destination) ? forWindow : forWindowEnd).add(frame);
+    }
+
+    /**
+     * Frames set aside for their part of the broadcast interval. Broadcasts are released at a random moment of the
+     * next window, unicasts at a random moment as long after it closes, so that a neighbourhood's waiting frames do
+     * not all start together: the unicasts a window's broadcasts prompted would otherwise meet at its end. Either kind lets the other go meanwhile, as in Wi-SUN
+     * MACs, rather than hold the queue for up to a broadcast interval at every hop.
+     */
+    private final class Waiting {
+        private final boolean broadcasts;
+        private final ArrayDeque<Outgoing> frames = new ArrayDeque<>();
+        private Cancellable timer;
+
+        Waiting(boolean broadcasts) {
+            this.broadcasts = broadcasts;
         }
-        for (java.util.Iterator<Outgoing> it = parked.descendingIterator(); it.hasNext();) {
-            queue.addFirst(it.next());
+
+        void add(Outgoing frame) {
+            frames.add(frame);
+            if (timer == null) {
+                long now = scheduler.nanoTime();
+                long at = (broadcasts ? hopping.untilBroadcastWindow(now) : hopping.untilWindowCloses(now))
+                        + scheduler.random().nextLong(hopping.broadcastDwellNanos());
+                timer = scheduler.schedule(Duration.ofNanos(at), () -> {
+                    timer = null;
+                    release();
+                });
+            }
         }
-        parked.clear();
-        if (current == null) {
-            startNext();
+
+        /** The waiting frames go next, in the order they came. */
+        void release() {
+            if (timer != null) {
+                timer.cancel();
+                timer = null;
+            }
+            for (java.util.Iterator<Outgoing> it = frames.descendingIterator(); it.hasNext();) {
+                queue.addFirst(it.next());
+            }
+            frames.clear();
+            if (current == null) {
+                startNext();
+            }
         }
     }
 
@@ -252,8 +279,12 @@ public final class MacLayer implements PhyListener {
         if (current == null) {
             return;
         }
-        if (phyUse != PhyUse.IDLE) {
-            channelBusy();
+        if (phyUse != PhyUse.IDLE || ackDue) {
+            channelBusy(); // an acknowledgement owes the turnaround after its frame to nobody else (6.7.4.2)
+            return;
+        }
+        if (hopping != null && phy.receiving()) {
+            channelBusy(); // retuning now would lose the frame coming in
             return;
         }
         if (hopping != null && !tuneForCurrent()) {
@@ -269,20 +300,20 @@ public final class MacLayer implements PhyListener {
     }
 
     /**
-     * Pins the radio to the channel the current frame must go out on; false if it cannot go now: a broadcast whose
-     * backoffs outlasted the broadcast window is parked again for the next one, and a short-addressed unicast has
-     * no schedule. A unicast inside the window goes out on the broadcast channel, where its destination is then.
+     * Pins the radio to the channel the current frame must go out on; false if it cannot go now: a frame whose
+     * backoffs ran it out of its part of the broadcast interval waits for its next one, and a short-addressed
+     * unicast has no schedule.
      */
     private boolean tuneForCurrent() {
+        if (!inItsPart(current)) {
+            Outgoing late = current;
+            current = null;
+            waitForItsPart(late);
+            startNext();
+            return false;
+        }
         long now = scheduler.nanoTime();
         if (isBroadcast(current.destination)) {
-            if (!hopping.inBroadcastWindow(now)) {
-                Outgoing late = current;
-                current = null;
-                park(late);
-                startNext();
-                return false;
-            }
             pin(hopping.broadcastChannel(now));
         } else if (current.destination instanceof ExtendedAddress destination) {
             pin(hopping.listeningChannel(destination.value(), now));
@@ -514,7 +545,9 @@ public final class MacLayer implements PhyListener {
         }
         byte[] ack = codec.encode(MacFrame.builder(FrameType.ACK, frame.version())
                 .sequenceNumber(frame.sequenceNumber().getAsInt()).build());
+        ackDue = true;
         scheduler.schedule(Duration.ofNanos(timing.turnaroundNanos()), () -> {
+            ackDue = false;
             if (phyUse != PhyUse.IDLE) {
                 counters.increment("ack:phy-busy");
                 return;

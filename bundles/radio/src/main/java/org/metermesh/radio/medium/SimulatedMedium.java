@@ -292,6 +292,14 @@ public final class SimulatedMedium {
                 longestAirtimeNanos);
     }
 
+    /** Whether a frame on the channel {@code node} listens on now reaches it at sensitivity or more. */
+    boolean receiving(SimulatedPhy node) {
+        long now = scheduler.nanoTime();
+        int channel = new Moment(now).channelOf(node.id());
+        return channel != DEAF
+                && onAir[node.id()].busy(channel, now, settings.sensitivityDbm(), longestAirtimeNanos);
+    }
+
     /** Every node that can hear {@code node} at its transmit power, in id order, with the path loss to each. */
     Neighbours computeNeighbours(SimulatedPhy node) {
         double range = model.maxRangeMetres(node.txPowerDbm());

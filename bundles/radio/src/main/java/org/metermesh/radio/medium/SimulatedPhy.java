@@ -127,6 +127,11 @@ public final class SimulatedPhy implements RadioPhy {
     }
 
     @Override
+    public boolean receiving() {
+        return medium.receiving(this);
+    }
+
+    @Override
     public LinkState linkState() {
         return closed ? LinkState.DOWN : LinkState.UP;
     }

@@ -53,6 +53,12 @@ public record ChannelHopping(ChannelPlan plan, long unicastDwellNanos, long broa
         return into < broadcastDwellNanos ? 0 : broadcastIntervalNanos - into;
     }
 
+    /** How long from {@code nanos} until the broadcast window that holds it closes: 0 outside a window. */
+    public long untilWindowCloses(long nanos) {
+        long into = Math.floorMod(nanos, broadcastIntervalNanos);
+        return into < broadcastDwellNanos ? broadcastDwellNanos - into : 0;
+    }
+
     /** The channel node {@code eui64} listens on at {@code nanos}: the broadcast channel inside a window. */
     public int listeningChannel(long eui64, long nanos) {
         if (inBroadcastWindow(nanos)) {

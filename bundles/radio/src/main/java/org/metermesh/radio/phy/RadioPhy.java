@@ -48,6 +48,15 @@ public interface RadioPhy extends AutoCloseable {
     boolean channelClear();
 
     /**
+     * True while the radio is taking in a frame on the channel it listens on: a hopping MAC that retuned to send
+     * would lose that frame, so it backs off as a transceiver busy receiving refuses to transmit. Radios that do
+     * not tell (false) are retuned regardless.
+     */
+    default boolean receiving() {
+        return false;
+    }
+
+    /**
      * True if the radio assesses the channel itself right before every transmission and reports a busy channel
      * as {@link TxOutcome#CHANNEL_BUSY}. The MAC then skips its own assessment, which for a co-processor would
      * cost a round trip on the event loop.

@@ -55,6 +55,25 @@ class SimulatedMediumTest {
     }
 
     @Test
+    void aNodeIsReceivingWhileAFrameOnItsChannelReachesItAtSensitivity() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder sender = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder receiver = start(medium.attach(new Position(100, 0), CHANNEL, 14));
+        Recorder elsewhere = start(medium.attach(new Position(50, 0), CHANNEL + 1, 14));
+        Recorder faint = start(medium.attach(new Position(1_000, 0), CHANNEL, 14)); // -107.7 dBm: below -100
+
+        sender.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofNanos(PLAN.airtimeNanos(FRAME.length) / 2));
+        assertThat(receiver.phy.receiving()).isTrue();
+        assertThat(elsewhere.phy.receiving()).as("another channel").isFalse();
+        assertThat(faint.phy.receiving()).as("below sensitivity").isFalse();
+        assertThat(sender.phy.receiving()).as("its own frame").isFalse();
+
+        scheduler.runFor(Duration.ofNanos(PLAN.airtimeNanos(FRAME.length)));
+        assertThat(receiver.phy.receiving()).as("the frame has ended").isFalse();
+    }
+
+    @Test
     void nodesOutOfRangeOrOnAnotherChannelHearNothing() {
         SimulatedMedium medium = medium(quiet());
         Recorder sender = start(medium.attach(new Position(0, 0), CHANNEL, 14));

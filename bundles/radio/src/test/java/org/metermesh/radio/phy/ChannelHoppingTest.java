@@ -24,6 +24,9 @@ class ChannelHoppingTest {
         assertThat(HOPPING.untilBroadcastWindow(100 * MS)).isZero();
         assertThat(HOPPING.untilBroadcastWindow(300 * MS)).isEqualTo(720 * MS);
         assertThat(HOPPING.untilBroadcastWindow(1019 * MS)).isEqualTo(MS);
+        assertThat(HOPPING.untilWindowCloses(100 * MS)).isEqualTo(155 * MS);
+        assertThat(HOPPING.untilWindowCloses(1020 * MS)).isEqualTo(255 * MS);
+        assertThat(HOPPING.untilWindowCloses(300 * MS)).isZero();
     }
 
     @Test
