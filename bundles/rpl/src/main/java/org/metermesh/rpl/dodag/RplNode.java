@@ -39,6 +39,7 @@ import org.metermesh.rpl.message.RplOption.TransitInformation;
 import org.metermesh.rpl.of.ObjectiveFunction;
 import org.metermesh.rpl.of.ObjectiveFunctions;
 import org.metermesh.rpl.of.ParentSet;
+import org.metermesh.rpl.of.Mrhof;
 import org.metermesh.rpl.of.Rank;
 import org.metermesh.rpl.trickle.TrickleConfig;
 import org.metermesh.rpl.trickle.TrickleListener;
@@ -337,7 +338,10 @@ public final class RplNode {
             counters.increment(from.isEmpty() ? "ignored:no-link-source" : "ignored:own");
             return;
         }
-        neighbours.heard(from.get(), rssiDbm, lqi)
+        // A full table admits a newcomer by the path its DIO offers (see NeighbourTable); other messages offer none.
+        int offered = message instanceof Dio dio ? dio.rank() : Rank.INFINITE_RANK;
+        int step = dodag != null ? dodag.minHopRankIncrease() : Mrhof.DEFAULT_MIN_HOP_RANK_INCREASE;
+        neighbours.heard(from.get(), rssiDbm, lqi, offered, step)
                 .ifPresent(n -> parents.etxChanged(n.address(), n.etx())); // the RSSI/LQI guess may move
         discovery.heard(message instanceof Dio);
         if (message instanceof Dio dio) {
@@ -458,6 +462,7 @@ public final class RplNode {
         }
         if (!neighbours.contains(from)) {
             ignoreDio("neighbour-table-full");
+            countConsistent(dio, multicast); // not a candidate of ours, yet it tells the neighbourhood the same
             return;
         }
         if (repairDagRank >= 0 && dio.rank() < Rank.INFINITE_RANK && Rank.dagRank(dio.rank(), minHop) > repairDagRank
@@ -502,6 +507,10 @@ public final class RplNode {
         if (!repeat && !unusable) {
             reselect();
         }
+        countConsistent(dio, multicast);
+    }
+
+    private void countConsistent(Dio dio, boolean multicast) {
         if (multicast && state == NodeState.ATTACHED && dio.rank() < Rank.INFINITE_RANK) {
             // Trickle redundancy: every multicast DIO of our DODAG Version with a finite Rank counts (Contiki-NG
             // rpl-lite and rpl-classic increment dio_counter so). In a street where a meter hears dozens of

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.metermesh.api.clock.Cancellable;
 import org.metermesh.api.clock.Scheduler;
 import org.metermesh.api.radio.TxStatus;
+import org.metermesh.rpl.of.Etx;
 import org.metermesh.rpl.of.Rank;
 
 /**
@@ -28,11 +29,15 @@ import org.metermesh.rpl.of.Rank;
  *     {@link NeighbourTableConfig#staleAfter()} is removed with {@link RemovalReason#EXPIRED}. One scheduler task
  *     per table, due at the earliest possible expiry, does this; refreshing an entry does not touch the
  *     scheduler.</li>
- * <li><b>Eviction when full</b>: a newly heard neighbour takes the place of the stalest entry that is not a
- *     parent (least recently heard; on a tie the one with the higher ETX, then the older entry), which leaves with
- *     {@link RemovalReason#EVICTED}. Parents are never evicted: losing the route to the root over a passing
- *     stranger would be worse than not learning the stranger. When every entry is a parent the newcomer is not
- *     added and counted in {@link #rejectedFull()}.</li>
+ * <li><b>Admission when full</b>: a newcomer offering a path to the root ({@link #heard(Object, int, int, int,
+ *     int)}: the Rank of its DIO) takes the place of the entry that is not a parent and offers the worst path
+ *     (advertised Rank plus the link's ETX in hops; never advertised is worst; on a tie the least recently heard,
+ *     then the older entry), which leaves with {@link RemovalReason#EVICTED}, and only if its own path is better
+ *     by more than one hop (Contiki-NG's rpl-nbr-policy admits DIO senders so). A meter in a dense street hears
+ *     hundreds of neighbours: letting each newcomer push out the stalest entry would churn the table, and the
+ *     parent candidates with it, on nearly every DIO; this keeps the 32 best ways to the root. Parents are never
+ *     evicted: losing the route to the root over a passing stranger would be worse than not learning the
+ *     stranger. A newcomer not admitted is counted in {@link #rejectedFull()}.</li>
  * <li><b>Packet loss</b>: per link, (attempts - acknowledged requests) / attempts over a decaying window
  *     ({@link NeighbourTableConfig#lossWindow()}). When it rises above
  *     {@link NeighbourTableConfig#highLossThreshold()} (after {@link NeighbourTableConfig#lossMinAttempts()}
@@ -86,13 +91,25 @@ public final class NeighbourTable<K> {
     }
 
     /**
-     * A frame was heard from {@code address}: adds the neighbour (its ETX guessed from this RSSI and LQI) or
-     * refreshes its entry.
+     * A frame that offers no path was heard from {@code address}: refreshes its entry, or adds it while the table
+     * has room (a full table keeps its places for neighbours offering paths).
      *
      * @param lqi 0-255, or -1 if the radio gives none
-     * @return the entry after the update, or empty if the table is full of parents
+     * @return the entry after the update, or empty if the table is full
      */
     public Optional<Neighbour<K>> heard(K address, int rssiDbm, int lqi) {
+        return heard(address, rssiDbm, lqi, Rank.INFINITE_RANK, 1);
+    }
+
+    /**
+     * A frame was heard from {@code address}, a DIO advertising {@code rank}: adds the neighbour (its ETX guessed
+     * from this RSSI and LQI) or refreshes its entry.
+     *
+     * @param rank the Rank the neighbour advertises, {@link Rank#INFINITE_RANK} for a frame that offers no path
+     * @param step the Rank of one hop (the DODAG's MinHopRankIncrease), for weighing link ETX against Rank
+     * @return the entry after the update, or empty if the table is full and the newcomer not admitted
+     */
+    public Optional<Neighbour<K>> heard(K address, int rssiDbm, int lqi, int rank, int step) {
         Objects.requireNonNull(address, "address");
         long now = scheduler.nanoTime();
         int q = lqi < 0 ? -1 : Math.min(255, lqi);
@@ -110,17 +127,20 @@ public final class NeighbourTable<K> {
             }
             return Optional.of(e.snapshot());
         }
+        int etx = estimator.initialEtx(rssiDbm, q);
         Entry<K> victim = null;
         if (entries.size() >= config.capacity()) {
-            victim = stalestNonParent();
-            if (victim == null) {
+            victim = worstPathNonParent(step);
+            if (victim == null || rank >= Rank.INFINITE_RANK
+                    || pathCost(rank, etx, step) + step >= pathCost(victim.rank, victim.etx, step)) {
                 rejectedFull++;
                 return Optional.empty();
             }
             entries.remove(victim.address);
             evicted++;
         }
-        e = new Entry<>(address, now, rssiDbm, q, estimator.initialEtx(rssiDbm, q));
+        e = new Entry<>(address, now, rssiDbm, q, etx);
+        e.rank = Math.min(rank, Rank.INFINITE_RANK);
         entries.put(address, e);
         added++;
         scheduleSweep();
@@ -130,6 +150,11 @@ public final class NeighbourTable<K> {
         Neighbour<K> snapshot = e.snapshot();
         listener.added(snapshot);
         return Optional.of(snapshot);
+    }
+
+    /** Rank through a neighbour: its Rank plus one step per expected transmission; unbounded without a Rank. */
+    private static double pathCost(int rank, double etx, int step) {
+        return rank >= Rank.INFINITE_RANK ? Double.MAX_VALUE : rank + etx * step / Etx.ONE;
     }
 
     /**
@@ -311,20 +336,22 @@ public final class NeighbourTable<K> {
         return evicted;
     }
 
-    /** Newcomers not added because every entry was a parent. */
+    /** Newcomers not added to the full table: offering no path, or none better than its entries'. */
     public long rejectedFull() {
         return rejectedFull;
     }
 
-    private Entry<K> stalestNonParent() {
+    private Entry<K> worstPathNonParent(int step) {
         Entry<K> victim = null;
+        double worst = 0;
         for (Entry<K> e : entries.values()) {
             if (e.parent) {
                 continue;
             }
-            if (victim == null || e.lastHeard < victim.lastHeard
-                    || e.lastHeard == victim.lastHeard && e.etx > victim.etx) {
+            double cost = pathCost(e.rank, e.etx, step);
+            if (victim == null || cost > worst || cost == worst && e.lastHeard < victim.lastHeard) {
                 victim = e;
+                worst = cost;
             }
         }
         return victim;

@@ -503,6 +503,29 @@ class RplNodeTest {
     }
 
     @Test
+    void diosOfNeighboursAFullTableTurnsAwayStillCountTowardsTrickleRedundancy() {
+        joined();
+        for (int i = 10; i < 41; i++) {
+            hear(i, dio(384));                                   // 31 deeper neighbours: the table is full
+        }
+        assertThat(node.neighbours()).hasSize(32);
+
+        for (boolean turnedAway : new boolean[] {false, true}) {
+            node.received(new Dis(), linkLocal(9), mac(9), STRONG, 255); // multicast DIS: Trickle from Imin
+            transport.clear();
+            if (turnedAway) {
+                for (int i = 50; i < 60; i++) {
+                    hear(i, dio(1024));                          // k = 10 DIOs, none worth a place in the table
+                }
+                assertThat(node.neighbours()).extracting(n -> n.address()).doesNotContain(mac(50));
+            }
+            run(Duration.ofMillis(4096));
+            assertThat(transport.onLink(Dio.class)).as(turnedAway ? "suppressed" : "sent").hasSize(turnedAway ? 0 : 1);
+        }
+        assertThat(node.counters().get("dio-ignored:neighbour-table-full")).isEqualTo(10);
+    }
+
+    @Test
     void flushForgetsEverythingAndDetaches() {
         joined();
         node.flush();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.metermesh.rpl.of.Rank;
 import org.metermesh.api.event.ErrorCode;
 import org.metermesh.api.radio.TxStatus;
 import org.metermesh.platform.clock.VirtualScheduler;
@@ -87,46 +88,65 @@ class NeighbourTableTest {
     }
 
     @Test
-    void boundedTableEvictsTheStalestNonParent() {
-        NeighbourTable<Integer> t = table(NeighbourTableConfig.defaults());
-        for (int i = 0; i < 32; i++) {
-            t.heard(i, -80, 255);
-            scheduler.runFor(Duration.ofSeconds(1));
-        }
-        assertThat(t.size()).isEqualTo(32);
-        t.setParent(0, true);                         // the stalest is a parent: protected
-        t.heard(5, -80, 255);                         // refresh 5
-        t.heard(100, -80, 255);
-        assertThat(t.size()).isEqualTo(32);
-        assertThat(t.contains(0)).isTrue();
-        assertThat(t.contains(1)).isFalse();          // heard at 1 s: the stalest non-parent
-        assertThat(events.removed).containsExactly("1:EVICTED");
+    void aFullTableAdmitsANewcomerInPlaceOfTheWorstPathOnlyIfItsOwnIsBetterByMoreThanAHop() {
+        NeighbourTable<Integer> t = table(NeighbourTableConfig.defaults().withCapacity(3));
+        t.heard(1, -80, 255, 512, 128);       // ETX 128: a path of 512 + 128 = 640
+        t.heard(2, -80, 255, 1024, 128);      // 1152: the worst
+        t.heard(3, -80, 255, 768, 128);       // 896
+
+        assertThat(t.heard(4, -80, 255, 1024, 128)).as("as good as the worst").isEmpty();
+        assertThat(t.heard(4, -80, 255, 896, 128)).as("better by exactly one hop").isEmpty();
+        assertThat(t.heard(4, -80, 255, Rank.INFINITE_RANK, 128)).as("offering no path").isEmpty();
+        assertThat(t.heard(4, -60, 255)).as("a frame that is no DIO").isEmpty();
+        assertThat(t.rejectedFull()).isEqualTo(4);
+        assertThat(events.removed).isEmpty();
+
+        assertThat(t.heard(4, -80, 255, 895, 128)).isPresent();
+        assertThat(events.removed).containsExactly("2:EVICTED");
         assertThat(t.evicted()).isEqualTo(1);
-        assertThat(events.added).last().isEqualTo(100);
+        assertThat(t.get(4).orElseThrow().rank()).isEqualTo(895);
+        assertThat(t.neighbours()).extracting(Neighbour::address).containsExactly(1, 3, 4);
     }
 
     @Test
-    void onATieTheWorseLinkIsEvicted() {
+    void theLinkCountsInThePathAndANeighbourThatNeverAdvertisedGoesFirst() {
         NeighbourTable<Integer> t = table(NeighbourTableConfig.defaults().withCapacity(3));
-        t.heard(1, -80, 255);   // ETX 128
-        t.heard(2, -95, 255);   // ETX 384
-        t.heard(3, -85, 255);   // ETX 171
-        t.heard(4, -80, 255);
+        t.heard(1, -80, 255, 512, 128);       // ETX 128: 640
+        t.heard(2, -95, 255, 512, 128);       // ETX 384: 896, the worst path of the two advertised
+        t.heard(3, -60, 255);                 // heard, but never advertised a Rank
+
+        t.heard(4, -80, 255, 512, 128);
+        assertThat(events.removed).containsExactly("3:EVICTED");
+        t.heard(5, -80, 255, 512, 128);       // 640 + 128 < 896
+        assertThat(events.removed).containsExactly("3:EVICTED", "2:EVICTED");
+    }
+
+    @Test
+    void onATieTheStalestIsEvicted() {
+        NeighbourTable<Integer> t = table(NeighbourTableConfig.defaults().withCapacity(3));
+        t.heard(1, -80, 255, 1024, 128);
+        scheduler.runFor(Duration.ofSeconds(1));
+        t.heard(2, -80, 255, 1024, 128);
+        scheduler.runFor(Duration.ofSeconds(1));
+        t.heard(3, -80, 255, 1024, 128);
+        t.heard(1, -80, 255, 1024, 128);      // refreshed: 2 is now the stalest
+
+        t.heard(4, -80, 255, 512, 128);
         assertThat(events.removed).containsExactly("2:EVICTED");
     }
 
     @Test
     void aTableFullOfParentsRefusesNewcomers() {
         NeighbourTable<Integer> t = table(NeighbourTableConfig.defaults().withCapacity(2));
-        t.heard(1, -80, 255);
-        t.heard(2, -80, 255);
+        t.heard(1, -80, 255, 1024, 128);
+        t.heard(2, -80, 255, 1024, 128);
         t.setParent(1, true);
         t.setParent(2, true);
-        assertThat(t.heard(3, -60, 255)).isEmpty();
+        assertThat(t.heard(3, -60, 255, 256, 128)).as("parents are never evicted").isEmpty();
         assertThat(t.rejectedFull()).isEqualTo(1);
         assertThat(t.neighbours()).extracting(Neighbour::address).containsExactly(1, 2);
         t.setParent(2, false);
-        assertThat(t.heard(3, -60, 255)).isPresent();
+        assertThat(t.heard(3, -60, 255, 256, 128)).isPresent();
         assertThat(t.neighbours()).extracting(Neighbour::address).containsExactly(1, 3);
     }
 
