@@ -57,6 +57,12 @@ public final class SimulatedMedium {
     private long[] quietSince = new long[0];
     /** The frames on the air that reach each node, with their level there. */
     private OnAir[] onAir = new OnAir[0];
+    /**
+     * The frames on the air now, by channel ({@code channel - plan.firstChannel()}): what a clear channel assessment
+     * senses. A hopping node tunes to its destination's channel just before assessing it, so the frames it was
+     * listening to as they started are the wrong ones to ask.
+     */
+    private final ChannelAir[] air;
     private final Map<Long, List<SimulatedPhy>> grid = new HashMap<>();
     private final Set<Long> blockedLinks = new HashSet<>();
     private final MediumCounters counters = new MediumCounters();
@@ -74,6 +80,10 @@ public final class SimulatedMedium {
         this.settings = settings;
         this.model = new LinkModel(settings);
         this.random = new SplittableRandom(LinkModel.mix(settings.seed() + 1));
+        this.air = new ChannelAir[plan.channelCount()];
+        for (int c = 0; c < air.length; c++) {
+            air[c] = new ChannelAir();
+        }
     }
 
     /** Adds a node at {@code position}, tuned to {@code channel}, transmitting at {@code txPowerDbm}. */
@@ -219,12 +229,14 @@ public final class SimulatedMedium {
         tx.neighbours = neighbours;
         tx.listeners = Arrays.copyOf(scratch, count); // a unicast's few, not an array as long as the neighbourhood
         counters.transmissions++;
+        air[tx.channel - plan.firstChannel()].add(tx);
         sender.transmitting = tx;
         quietSince[sender.id()] = Long.MAX_VALUE;
         scheduler.schedule(Duration.ofNanos(tx.end - now), () -> finish(tx));
     }
 
     private void finish(Transmission tx) {
+        air[tx.channel - plan.firstChannel()].remove(tx);
         SimulatedPhy sender = tx.sender;
         sender.transmitting = null;
         sender.lastTransmissionEnd = tx.end;
@@ -288,8 +300,7 @@ public final class SimulatedMedium {
 
     /** Clear channel assessment at {@code node}: no transmission on its channel reaches it above the threshold. */
     boolean channelClear(SimulatedPhy node) {
-        return !onAir[node.id()].busy(node.channel(), scheduler.nanoTime(), settings.ccaThresholdDbm(),
-                longestAirtimeNanos);
+        return !air[node.channel() - plan.firstChannel()].reaches(node, settings.ccaThresholdDbm());
     }
 
     /** Whether a frame on the channel {@code node} listens on now reaches it at sensitivity or more. */
@@ -347,7 +358,7 @@ public final class SimulatedMedium {
 
     /**
      * The frames that reached one node lately, in the order they started, with their level there: appended when a
-     * frame starts, for the collision and clear-channel checks at this node. Asking a node about the few frames it
+     * frame starts, for the collision and receiving checks at this node. Asking a node about the few frames it
      * heard costs far less than asking every overlapping frame about each of its hundreds of receivers, and a frame
      * is usually spoiled by the first overlapping one looked at.
      */
@@ -396,7 +407,7 @@ public final class SimulatedMedium {
             return false;
         }
 
-        /** Whether a frame on {@code channel} on the air {@code now} reaches this node at {@code thresholdDbm}. */
+        /** Whether a frame on {@code channel} this node has been hearing since it began reaches it at {@code thresholdDbm} now. */
         boolean busy(int channel, long now, double thresholdDbm, long longestAirtime) {
             int mask = frames.length - 1;
             for (int k = size - 1; k >= 0; k--) {
@@ -424,6 +435,40 @@ public final class SimulatedMedium {
                 levels[k] = oldLevels[(head + k) & mask];
             }
             head = 0;
+        }
+    }
+
+    /** The frames on the air on one channel, in no particular order: a handful at any time. */
+    static final class ChannelAir {
+        private Transmission[] frames = new Transmission[4];
+        private int size;
+
+        void add(Transmission frame) {
+            if (size == frames.length) {
+                frames = Arrays.copyOf(frames, size * 2);
+            }
+            frames[size++] = frame;
+        }
+
+        void remove(Transmission frame) {
+            for (int k = 0; k < size; k++) {
+                if (frames[k] == frame) {
+                    frames[k] = frames[--size];
+                    frames[size] = null;
+                    return;
+                }
+            }
+        }
+
+        /** Whether a frame of another node reaches {@code node} at {@code thresholdDbm} or more. */
+        boolean reaches(SimulatedPhy node, double thresholdDbm) {
+            for (int k = 0; k < size; k++) {
+                Transmission other = frames[k];
+                if (other.sender != node && other.powerDbm - other.neighbours.lossTo(node.id()) >= thresholdDbm) {
+                    return true; // NaN (out of reach) compares false
+                }
+            }
+            return false;
         }
     }
 

@@ -274,6 +274,26 @@ class SimulatedMediumTest {
     }
 
     @Test
+    void aNodeThatTunesToAChannelSensesTheFrameAlreadyOnIt() {
+        SimulatedMedium medium = medium(quiet());
+        Recorder a = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder b = start(medium.attach(new Position(100, 0), CHANNEL + 1, 14));
+        Recorder far = start(medium.attach(new Position(3_000, 0), CHANNEL + 1, 14));
+
+        a.phy.transmit(FRAME);
+        scheduler.runFor(Duration.ofNanos(PLAN.airtimeNanos(FRAME.length) / 2));
+        b.phy.setChannel(CHANNEL); // as a hopping MAC pins its destination's channel right before assessing it
+        far.phy.setChannel(CHANNEL);
+
+        assertThat(b.phy.channelClear()).as("energy on the channel now, whenever the frame started").isFalse();
+        assertThat(b.phy.receiving()).as("it missed the start of the frame").isFalse();
+        assertThat(far.phy.channelClear()).as("out of reach").isTrue();
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertThat(b.phy.channelClear()).isTrue();
+        assertThat(b.received).isEmpty();
+    }
+
+    @Test
     void aClosedNodeNeitherHearsNorSends() {
         SimulatedMedium medium = medium(quiet());
         Recorder a = start(medium.attach(new Position(0, 0), CHANNEL, 14));
