@@ -38,8 +38,9 @@ import org.metermesh.radio.phy.TxOutcome;
  * split between the two kinds of traffic: broadcast frames wait for the next broadcast window, and unicast frames
  * wait for its end, as Wi-SUN's reference FHSS (no unicast on the broadcast channel) does. A unicast in the window
  * would go out on the one channel the whole neighbourhood then listens on, where it collides with the broadcasts
- * it was meant to stay clear of and is overheard by every neighbour. Unicast destinations must then be extended addresses: the schedule is the
- * EUI-64's (a short-addressed one completes {@code LINK_DOWN}, counted as {@code no-schedule}).
+ * it was meant to stay clear of and is overheard by every neighbour. Unicast destinations must then be extended
+ * addresses: the schedule is the EUI-64's (a short-addressed one completes {@code LINK_DOWN}, counted as
+ * {@code no-schedule}).
  *
  * <p>Sans-I/O: it runs entirely on the {@link Scheduler}'s thread, which is also where the PHY delivers events.
  * Every malformed frame is counted under {@code dropped:<reason>} and dropped; nothing a peer sends can throw out of
@@ -226,8 +227,9 @@ public final class MacLayer implements PhyListener {
     /**
      * Frames set aside for their part of the broadcast interval. Broadcasts are released at a random moment of the
      * next window, unicasts at a random moment as long after it closes, so that a neighbourhood's waiting frames do
-     * not all start together: the unicasts a window's broadcasts prompted would otherwise meet at its end. Either kind lets the other go meanwhile, as in Wi-SUN
-     * MACs, rather than hold the queue for up to a broadcast interval at every hop.
+     * not all start together: the unicasts a window's broadcasts prompted would otherwise meet at its end. Either
+     * kind lets the other go meanwhile, as in Wi-SUN MACs, rather than hold the queue for up to a broadcast interval
+     * at every hop.
      */
     private final class Waiting {
         private final boolean broadcasts;

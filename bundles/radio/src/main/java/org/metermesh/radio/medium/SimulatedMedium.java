@@ -407,7 +407,7 @@ public final class SimulatedMedium {
             return false;
         }
 
-        /** Whether a frame on {@code channel} this node has been hearing since it began reaches it at {@code thresholdDbm} now. */
+        /** Whether a frame on {@code channel} heard here since it began reaches this node at {@code thresholdDbm}. */
         boolean busy(int channel, long now, double thresholdDbm, long longestAirtime) {
             int mask = frames.length - 1;
             for (int k = size - 1; k >= 0; k--) {
