@@ -65,6 +65,13 @@ public final class NeighbourTable<K> {
 
     private Cancellable sweep;
     private long sweepDue;
+    /*
+     * At least the worst path among the entries that are not parents, for one-hop steps of worstStep: a newcomer no
+     * better than it by a hop is refused without a scan of the table, which is what nearly every DIO a full table
+     * hears comes to. Raised whenever an entry's path may have grown, made exact by each scan.
+     */
+    private double worstBound = Double.MAX_VALUE;
+    private int worstStep = -1;
 
     private long added;
     private long refreshed;
@@ -124,15 +131,17 @@ public final class NeighbourTable<K> {
             e.frames++;
             if (e.samples == 0) {
                 e.etx = estimator.initialEtx(e.meanRssi, e.meanLqi);
+                pathMayHaveGrown(e);
             }
             return Optional.of(e.snapshot());
         }
         int etx = estimator.initialEtx(rssiDbm, q);
         Entry<K> victim = null;
         if (entries.size() >= config.capacity()) {
-            victim = worstPathNonParent(step);
-            if (victim == null || rank >= Rank.INFINITE_RANK
-                    || pathCost(rank, etx, step) + step >= pathCost(victim.rank, victim.etx, step)) {
+            double offered = pathCost(rank, etx, step) + step;
+            if (rank >= Rank.INFINITE_RANK || step == worstStep && offered >= worstBound
+                    || (victim = worstPathNonParent(step)) == null
+                    || offered >= pathCost(victim.rank, victim.etx, step)) {
                 rejectedFull++;
                 return Optional.empty();
             }
@@ -142,6 +151,7 @@ public final class NeighbourTable<K> {
         e = new Entry<>(address, now, rssiDbm, q, etx);
         e.rank = Math.min(rank, Rank.INFINITE_RANK);
         entries.put(address, e);
+        pathMayHaveGrown(e);
         added++;
         scheduleSweep();
         if (victim != null) {
@@ -184,6 +194,7 @@ public final class NeighbourTable<K> {
         long now = scheduler.nanoTime();
         e.transmissions += etxAttempts;
         e.etx = estimator.update(e.etx, estimator.sample(acked, etxAttempts), e.transmissions);
+        pathMayHaveGrown(e);
         e.samples++;
         e.lastTransmitted = now;
         int attempts = lossAttempts;
@@ -251,6 +262,7 @@ public final class NeighbourTable<K> {
             return false;
         }
         e.rank = rank;
+        pathMayHaveGrown(e);
         return true;
     }
 
@@ -261,6 +273,7 @@ public final class NeighbourTable<K> {
             return false;
         }
         e.parent = parent;
+        pathMayHaveGrown(e);
         return true;
     }
 
@@ -341,9 +354,15 @@ public final class NeighbourTable<K> {
         return rejectedFull;
     }
 
+    private void pathMayHaveGrown(Entry<K> e) {
+        if (!e.parent && worstStep >= 0) {
+            worstBound = Math.max(worstBound, pathCost(e.rank, e.etx, worstStep));
+        }
+    }
+
     private Entry<K> worstPathNonParent(int step) {
         Entry<K> victim = null;
-        double worst = 0;
+        double worst = Double.NEGATIVE_INFINITY;
         for (Entry<K> e : entries.values()) {
             if (e.parent) {
                 continue;
@@ -354,6 +373,8 @@ public final class NeighbourTable<K> {
                 worst = cost;
             }
         }
+        worstBound = worst;
+        worstStep = step;
         return victim;
     }
 
