@@ -283,12 +283,20 @@ final class Simulation {
         counters.put("frames_corrupted", c.packetErrors());
         counters.put("events", scheduler.executed());
         rplCounters.snapshot().forEach((name, value) -> counters.put("rpl_" + name.replace('-', '_'), value));
-        Map<String, Long> mac = new TreeMap<>();
-        for (SimulatedNode node : meters) {
-            node.mac().counters().snapshot().forEach((name, value) -> mac.merge(name, value, Long::sum));
-        }
-        mac.forEach((name, value) -> counters.put("mac_" + name.replace('-', '_').replace(':', '_'), value));
+        // Summed over the meters: the MAC, the 6LoWPAN adaptation and RPL forwarding (where packets die on the way).
+        summed(counters, "mac_", node -> node.mac().counters());
+        summed(counters, "lowpan_", node -> node.adaptation().counters());
+        summed(counters, "fwd_", node -> node.forwarding().counters());
         return counters;
+    }
+
+    private void summed(Map<String, Long> counters, String prefix,
+            java.util.function.Function<SimulatedNode, org.metermesh.api.counters.Counters> layer) {
+        Map<String, Long> sums = new TreeMap<>();
+        for (SimulatedNode node : meters) {
+            layer.apply(node).snapshot().forEach((name, value) -> sums.merge(name, value, Long::sum));
+        }
+        sums.forEach((name, value) -> counters.put(prefix + name.replace('-', '_').replace(':', '_'), value));
     }
 
     RplRoot root() {
