@@ -32,8 +32,9 @@ import org.metermesh.rpl.link.NeighbourTableConfig;
  *     choice: a meter that has just joined usually finds a better parent within seconds while its neighbours
  *     join too, and every DAO crosses every hop to the gateway, so the first DAO waits for that to settle. A
  *     switch to a better parent while the old one's link is healthy waits 8 D (RplNode)</td></tr>
- * <tr><td>{@code daoAckTimeout}</td><td>5 s, each wait a random time in [T/2, 3T/2)</td><td>Contiki-NG
- *     RPL_DAO_RETRANSMISSION_TIMEOUT</td></tr>
+ * <tr><td>{@code daoAckTimeout}</td><td>5 s one hop from the root, 3 s more for each further hop; each wait a
+ *     random time in [T/2, 3T/2)</td><td>Contiki-NG RPL_DAO_RETRANSMISSION_TIMEOUT; the per-hop part is MeterMesh's
+ *     (see DaoManager.ACK_WAIT_PER_HOP)</td></tr>
  * <tr><td>{@code daoMaxTransmissions}</td><td>5</td><td>Contiki-NG RPL_DAO_MAX_RETRANSMISSIONS</td></tr>
  * <tr><td>{@code daoRetryBackoff}</td><td>60 s before a fresh DAO after the last transmission went unacknowledged
  *     or was rejected</td><td>MeterMesh's choice (Contiki-NG does a local repair instead; a missing downward

@@ -1420,5 +1420,12 @@ public final class RplNode {
             return dodag == null ? Optional.empty()
                     : dodag.lifetimeSeconds(daoLifetimeUnits()).map(Duration::ofSeconds);
         }
+
+        @Override
+        public int hopsToRoot() {
+            // The root's DAGRank is 1 and every hop adds at least one (RFC 6550 3.5.1); an ETX-weighted Rank counts
+            // a lossy hop as several, which a lossy path's acknowledgement needs too.
+            return state == NodeState.ATTACHED ? Math.max(1, dagRank() - 1) : 1;
+        }
     }
 }

@@ -187,6 +187,21 @@ class RplNodeTest {
     }
 
     @Test
+    void aMeterFurtherFromTheRootWaitsLongerForItsDaoAck() {
+        node();
+        hear(0, dio(1280));                                          // DAGRank 10: ten hops from the root
+        run(Duration.ofSeconds(6));
+        assertThat(transport.routed(Dao.class)).hasSize(1);
+        assertThat(node.dagRank()).isEqualTo(11);
+
+        // 5 s + 9 x 3 s = 32 s, so the first retransmission comes [16 s, 48 s) after the DAO, not [2.5 s, 7.5 s).
+        run(Duration.ofSeconds(9));
+        assertThat(transport.routed(Dao.class)).hasSize(1);
+        run(Duration.ofSeconds(40));
+        assertThat(transport.routed(Dao.class)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void staleOrForeignAcknowledgementsDoNotJoin() {
         node();
         hear(0, dio(128));
