@@ -287,7 +287,14 @@ final class Simulation {
         summed(counters, "mac_", node -> node.mac().counters());
         summed(counters, "lowpan_", node -> node.adaptation().counters());
         summed(counters, "fwd_", node -> node.forwarding().counters());
+        // The gateway's own: every DAO ends and every DAO-ACK starts there.
+        gateway.mac().counters().snapshot().forEach((name, value) -> counters.put("gw_mac_" + key(name), value));
+        gateway.forwarding().counters().snapshot().forEach((name, value) -> counters.put("gw_fwd_" + key(name), value));
         return counters;
+    }
+
+    private static String key(String counter) {
+        return counter.replace('-', '_').replace(':', '_');
     }
 
     private void summed(Map<String, Long> counters, String prefix,
@@ -296,7 +303,7 @@ final class Simulation {
         for (SimulatedNode node : meters) {
             layer.apply(node).snapshot().forEach((name, value) -> sums.merge(name, value, Long::sum));
         }
-        sums.forEach((name, value) -> counters.put(prefix + name.replace('-', '_').replace(':', '_'), value));
+        sums.forEach((name, value) -> counters.put(prefix + key(name), value));
     }
 
     RplRoot root() {
