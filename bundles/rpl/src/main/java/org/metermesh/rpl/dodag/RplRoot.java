@@ -42,8 +42,11 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  * <li><b>DAO</b> (RFC 6550 9.7): each RPL Target /128 gets the parents of the Transit Information options that
  *     follow it (6.4.3), kept in a {@link RouteTable} with Path Sequence, Path Control and lifetime; a DAO with
  *     the K flag is answered with a DAO-ACK (6.5) routed back to its source: status 0, or 128 (unable to accept)
- *     when the table is full. Targets of other lengths, storing-mode Transit options (without Parent Address) and
- *     DAOs of another instance or DODAG are ignored and counted.</li>
+ *     when the table is full. A retransmitted DAO (same source and DAOSequence) whose DAO-ACK is still queued on
+ *     the root is not answered again ({@code dao-ack-queued}): in a forming neighbourhood of thousands the root's
+ *     radio is the bottleneck every DAO-ACK crosses, and answering each retransmission queued a second and third
+ *     DAO-ACK behind the first, whose delay had caused the retransmissions. Targets of other lengths, storing-mode
+ *     Transit options (without Parent Address) and DAOs of another instance or DODAG are ignored and counted.</li>
  * <li><b>Storing mode</b> (RFC 6550 9.8): DAOs come from the root's children, each Target with a Transit option
  *     without Parent Address; the child that sent it is the target's next hop ({@link StoringRoutes}), and
  *     {@link #nextHop(Ipv6Address)} routes down hop by hop instead of {@link #sourceRoute(Ipv6Address)}. The
@@ -60,7 +63,7 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  * </ul>
  *
  * <p>Counters: {@code dio-sent}, {@code dio-received}, {@code dis-received}, {@code dao-received},
- * {@code dao-ack-sent}, {@code dao-rejected}, {@code dao-stale}, {@code dao-ignored:<reason>}, {@code no-path},
+ * {@code dao-ack-sent}, {@code dao-ack-queued}, {@code dao-rejected}, {@code dao-stale}, {@code dao-ignored:<reason>}, {@code no-path},
  * {@code route-added}, {@code route-removed}, {@code route-expired}, {@code loops}, {@code global-repair},
  * {@code dtsn-increment}, {@code ignored:<reason>}, {@code restored-routes}, {@code restored-dodag},
  * {@code restore-ignored:other-dodag}, {@code restore-rejected:<reason>}, {@code saved}, {@code save-failed},
@@ -85,6 +88,8 @@ public final class RplRoot {
     private final int rank;
     private final PrefixInformation prefixInformation;
     private final RouteTable routes;
+    /** The DAOSequence of each DAO-ACK still queued on this node, by the DAO's source. */
+    private final Map<Ipv6Address, Integer> queuedAcks = new HashMap<>();
     private final StoringRoutes storingRoutes;
     /** The table of the configured mode: the one saved to and restored from the store. */
     private final DurableRoutes durableRoutes;
@@ -380,11 +385,16 @@ public final class RplRoot {
         if (dao.ackRequested()) {
             DaoAck ack = new DaoAck(dao.instanceId(), dao.sequence(),
                     full ? STATUS_UNABLE_TO_ACCEPT : DaoAck.STATUS_ACCEPTED, dao.dodagId(), List.of());
-            counters.increment("dao-ack-sent");
             if (config.storing()) {
+                counters.increment("dao-ack-sent");
                 transport.sendOnLink(ack, source, linkSource); // RFC 6550 9.8: the DAO came from a child, on-link
+            } else if (Integer.valueOf(dao.sequence()).equals(queuedAcks.get(source))) {
+                counters.increment("dao-ack-queued"); // the DAO-ACK already waiting answers this repetition too
             } else {
-                transport.sendRouted(ack, source);
+                counters.increment("dao-ack-sent");
+                queuedAcks.put(source, dao.sequence());
+                transport.sendRouted(ack, source)
+                        .whenComplete((status, failure) -> queuedAcks.remove(source, dao.sequence()));
             }
         }
     }

@@ -1,7 +1,10 @@
 package org.metermesh.rpl.dodag;
 
+import java.util.concurrent.CompletionStage;
+
 import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.radio.MacAddress;
+import org.metermesh.api.radio.TxStatus;
 import org.metermesh.rpl.message.RplMessage;
 
 /**
@@ -21,6 +24,8 @@ public interface RplTransport {
     /**
      * Across the mesh, from this node's global address: a meter's DAO to the root goes up its default route (the
      * preferred parent); the root's DAO-ACK goes down a source route (RFC 6554) the IPv6 layer asks the root for.
+     *
+     * @return how the first hop fared, once it has: while it has not, the message is still queued on this node
      */
-    void sendRouted(RplMessage message, Ipv6Address destination);
+    CompletionStage<TxStatus> sendRouted(RplMessage message, Ipv6Address destination);
 }

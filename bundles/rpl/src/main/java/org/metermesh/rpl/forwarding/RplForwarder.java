@@ -89,12 +89,13 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
     }
 
     @Override
-    public void sendRouted(RplMessage message, Ipv6Address destination) {
+    public CompletionStage<TxStatus> sendRouted(RplMessage message, Ipv6Address destination) {
         Ipv6Packet packet = rplPacket(message, globalAddress(), destination, HOP_LIMIT);
-        if (packet != null) {
-            countControl(message, packet);
-            route(packet);
+        if (packet == null) {
+            return CompletableFuture.completedFuture(TxStatus.FRAME_TOO_LONG);
         }
+        countControl(message, packet);
+        return route(packet);
     }
 
     /** Sends an application packet of this node's own across the mesh. */

@@ -3,10 +3,13 @@ package org.metermesh.rpl.dodag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.metermesh.api.event.ErrorCode;
 import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.radio.MacAddress;
+import org.metermesh.api.radio.TxStatus;
 import org.metermesh.rpl.message.RplMessage;
 import org.metermesh.rpl.message.RplMessage.Dio;
 import org.metermesh.rpl.message.RplOption;
@@ -62,6 +65,8 @@ final class Fixtures {
     static final class Transport implements RplTransport {
         final List<OnLink> onLink = new ArrayList<>();
         final List<Routed> routed = new ArrayList<>();
+        /** What sendRouted answers: sent at once unless a test holds it in the queue. */
+        CompletableFuture<TxStatus> firstHop = CompletableFuture.completedFuture(TxStatus.SENT);
 
         @Override
         public void sendOnLink(RplMessage message, Ipv6Address destination, MacAddress nextHop) {
@@ -69,8 +74,10 @@ final class Fixtures {
         }
 
         @Override
-        public void sendRouted(RplMessage message, Ipv6Address destination) {
+        public CompletionStage<TxStatus> sendRouted(RplMessage message,
+                Ipv6Address destination) {
             routed.add(new Routed(message, destination));
+            return firstHop;
         }
 
         <T extends RplMessage> List<T> onLink(Class<T> type) {

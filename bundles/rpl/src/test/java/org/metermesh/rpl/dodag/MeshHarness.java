@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
 import org.metermesh.api.event.ErrorCode;
@@ -442,7 +444,8 @@ final class MeshHarness {
         }
 
         @Override
-        public void sendRouted(RplMessage message, Ipv6Address destination) {
+        public CompletionStage<TxStatus> sendRouted(RplMessage message,
+                Ipv6Address destination) {
             Ipv6Address src = global(id);
             trace("routed " + destination, id, message);
             if (id == ROOT) {
@@ -450,12 +453,13 @@ final class MeshHarness {
                 if (route.isEmpty()) {
                     routedDrops++;
                     trace("drop-no-route", id, message);
-                    return;
+                    return CompletableFuture.completedFuture(TxStatus.LINK_DOWN);
                 }
                 down(ROOT, route.get(), 0, message, src, destination);
             } else {
                 up(id, message, src, destination, 0);
             }
+            return CompletableFuture.completedFuture(TxStatus.SENT);
         }
     }
 

@@ -10,6 +10,8 @@ import static org.metermesh.rpl.dodag.MeshHarness.mac;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -108,7 +110,9 @@ class RplNodeTest {
                 }
 
                 @Override
-                public void sendRouted(org.metermesh.rpl.message.RplMessage m, Ipv6Address d) {
+                public CompletionStage<TxStatus> sendRouted(
+                        org.metermesh.rpl.message.RplMessage m, Ipv6Address d) {
+                    return CompletableFuture.completedFuture(TxStatus.SENT);
                 }
             }, RplEventListener.NONE);
             n.start();

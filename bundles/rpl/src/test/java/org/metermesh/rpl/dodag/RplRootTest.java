@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Prefix;
 import org.metermesh.api.radio.ShortAddress;
+import org.metermesh.api.radio.TxStatus;
 import org.metermesh.platform.clock.VirtualScheduler;
 import org.metermesh.rpl.message.RplMessage.Dao;
 import org.metermesh.rpl.message.RplMessage.DaoAck;
@@ -97,6 +99,25 @@ class RplRootTest {
         send(3, dao(3, 241, 30, 2));
         assertThat(root.sourceRoute(global(3))).contains(List.of(global(1), global(2), global(3)));
         assertThat(root.routes()).extracting(RouteSnapshot::depth).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aRetransmittedDaoWhoseAcknowledgementIsStillQueuedIsNotAnsweredTwice() {
+        CompletableFuture<TxStatus> queued = new CompletableFuture<>();
+        transport.firstHop = queued;
+        Dao dao = dao(1, 241, 30, 0);
+        send(1, dao);
+        send(1, dao);                                                // the meter gave up waiting and repeats
+        assertThat(transport.routed).hasSize(1);
+        assertThat(root.counters().get("dao-ack-queued")).isEqualTo(1);
+
+        send(2, dao(2, 241, 30, 1));                                 // another meter's DAO is answered
+        assertThat(transport.routed).hasSize(2);
+
+        queued.complete(TxStatus.NO_ACK);                            // the DAO-ACK left (and was lost)
+        send(1, dao);
+        assertThat(transport.routed).hasSize(3);
+        assertThat(((DaoAck) transport.routed.get(2).message()).sequence()).isEqualTo(dao.sequence());
     }
 
     @Test

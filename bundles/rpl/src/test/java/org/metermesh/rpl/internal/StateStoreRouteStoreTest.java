@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,7 @@ import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Prefix;
 import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.MacAddress;
+import org.metermesh.api.radio.TxStatus;
 import org.metermesh.platform.clock.VirtualScheduler;
 import org.metermesh.platform.state.MvStateStore;
 import org.metermesh.rpl.dodag.RootConfig;
@@ -38,7 +41,9 @@ class StateStoreRouteStoreTest {
         }
 
         @Override
-        public void sendRouted(RplMessage message, Ipv6Address destination) {
+        public CompletionStage<TxStatus> sendRouted(RplMessage message,
+                Ipv6Address destination) {
+            return CompletableFuture.completedFuture(TxStatus.SENT);
         }
     };
 
