@@ -4,7 +4,7 @@ package org.metermesh.rpl.link;
 public enum RemovalReason {
     /** Not heard from for {@link NeighbourTableConfig#staleAfter()}. */
     EXPIRED,
-    /** Made room for a newly heard neighbour in a full table (the stalest non-parent goes). */
+    /** Made room in a full table for a newly heard neighbour offering a better path (the worst non-parent goes). */
     EVICTED,
     /** Removed by {@link NeighbourTable#remove(Object)}. */
     REMOVED,
