@@ -447,17 +447,16 @@ public final class SimulatedMedium {
             if (size == frames.length) {
                 frames = Arrays.copyOf(frames, size * 2);
             }
+            frame.airIndex = size;
             frames[size++] = frame;
         }
 
+        /** The last frame takes the place of the one that ended (the broadcast channel holds dozens in a window). */
         void remove(Transmission frame) {
-            for (int k = 0; k < size; k++) {
-                if (frames[k] == frame) {
-                    frames[k] = frames[--size];
-                    frames[size] = null;
-                    return;
-                }
-            }
+            Transmission last = frames[--size];
+            frames[frame.airIndex] = last;
+            last.airIndex = frame.airIndex;
+            frames[size] = null;
         }
 
         /** Whether a frame of another node reaches {@code node} at {@code thresholdDbm} or more. */
@@ -483,6 +482,8 @@ public final class SimulatedMedium {
         /** The sender's neighbours when the frame started, and the indices of those on its channel then. */
         Neighbours neighbours;
         int[] listeners;
+        /** Where it stands in its channel's {@link ChannelAir}. */
+        int airIndex;
 
         Transmission(SimulatedPhy sender, int channel, int powerDbm, byte[] psdu, long start, long end) {
             this.sender = sender;
