@@ -2,7 +2,6 @@ package org.metermesh.rpl.of;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -61,12 +60,7 @@ final class ParentSelection {
             return ParentSet.none();
         }
 
-        Comparator<Evaluated<K>> byPreference = Comparator.<Evaluated<K>>comparingInt(e -> e.cost)
-                .thenComparingInt(e -> e.rankVia)
-                .thenComparing(e -> !e.current)
-                .thenComparingInt(e -> e.candidate.linkMetric() < 0 ? Integer.MAX_VALUE : e.candidate.linkMetric())
-                .thenComparingInt(e -> e.order);
-        feasible.sort(byPreference);
+        feasible.sort(ParentSelection::preference);
         Evaluated<K> best = feasible.get(0);
         for (Evaluated<K> e : feasible) {
             if (e.current && e != best && (long) e.cost - best.cost < of.switchThreshold()) {
@@ -94,6 +88,29 @@ final class ParentSelection {
             parents.add(e.candidate.neighbour());
         }
         return new ParentSet<>(parents, rank, best.cost);
+    }
+
+    /**
+     * Least path cost first, then the lesser resulting rank, the current preferred parent, the better link, the
+     * earlier candidate. Written out rather than chained from key extractors: selection runs on most DIOs a meter
+     * hears, and a chained comparator boxes its keys.
+     */
+    private static int preference(Evaluated<?> a, Evaluated<?> b) {
+        int c = Integer.compare(a.cost, b.cost);
+        if (c == 0) {
+            c = Integer.compare(a.rankVia, b.rankVia);
+        }
+        if (c == 0) {
+            c = Boolean.compare(!a.current, !b.current);
+        }
+        if (c == 0) {
+            c = Integer.compare(linkOrLast(a), linkOrLast(b));
+        }
+        return c != 0 ? c : Integer.compare(a.order, b.order);
+    }
+
+    private static int linkOrLast(Evaluated<?> e) {
+        return e.candidate.linkMetric() < 0 ? Integer.MAX_VALUE : e.candidate.linkMetric();
     }
 
     private record Evaluated<K>(ParentCandidate<K> candidate, int cost, int rankVia, int order, boolean current) {
