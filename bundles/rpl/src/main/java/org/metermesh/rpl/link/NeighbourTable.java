@@ -139,9 +139,9 @@ public final class NeighbourTable<K> {
         Entry<K> victim = null;
         if (entries.size() >= config.capacity()) {
             double offered = pathCost(rank, etx, step) + step;
-            if (rank >= Rank.INFINITE_RANK || step == worstStep && offered >= worstBound
-                    || (victim = worstPathNonParent(step)) == null
-                    || offered >= pathCost(victim.rank, victim.etx, step)) {
+            boolean hopeless = rank >= Rank.INFINITE_RANK || step == worstStep && offered >= worstBound;
+            victim = hopeless ? null : worstPathNonParent(step);
+            if (victim == null || offered >= pathCost(victim.rank, victim.etx, step)) {
                 rejectedFull++;
                 return Optional.empty();
             }
