@@ -9,6 +9,7 @@ import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -82,12 +83,26 @@ public final class MeshConfigurator {
         StartupSummary summary = new StartupSummary(context, scr, file, plan.size(), profile, meters,
                 meters > 0 ? RunConfiguration.RADIO_PID : RunConfiguration.SIM_PID);
         StatusLine status = new StatusLine(context, console, System.console() != null);
-        summaryThread = new Thread(() -> {
-            console.println(summary.awaitAndDescribe());
-            status.run();
-        }, "metermesh-status");
+        summaryThread = new Thread(() -> summaryThenStatus(summary::awaitAndDescribe, status, console),
+                "metermesh-status");
         summaryThread.setDaemon(true);
         summaryThread.start();
+    }
+
+    /**
+     * Prints the start-up summary once the gateway has settled, then follows with the status line. A gateway stopped
+     * before it settled (our bundle context went invalid meanwhile) reports nothing.
+     */
+    static void summaryThenStatus(Supplier<String> summary, Runnable status, PrintStream console) {
+        String description;
+        try {
+            description = summary.get();
+        } catch (IllegalStateException stopping) {
+            LOG.log(Level.DEBUG, "stopped before the start-up summary", stopping);
+            return;
+        }
+        console.println(description);
+        status.run();
     }
 
     @Deactivate
