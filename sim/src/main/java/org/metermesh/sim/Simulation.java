@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.metermesh.api.counters.Counters;
 import org.metermesh.api.ipv6.Ipv6Address;
@@ -298,7 +299,7 @@ final class Simulation {
     }
 
     private void summed(Map<String, Long> counters, String prefix,
-            java.util.function.Function<SimulatedNode, org.metermesh.api.counters.Counters> layer) {
+            Function<SimulatedNode, Counters> layer) {
         Map<String, Long> sums = new TreeMap<>();
         for (SimulatedNode node : meters) {
             layer.apply(node).snapshot().forEach((name, value) -> sums.merge(name, value, Long::sum));

@@ -53,7 +53,7 @@ final class StatusLine implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IllegalStateException e) {
-            // the bundle context became invalid: the framework is stopping
+            LOG.log(Level.DEBUG, "the framework is stopping: status line ends", e); // our bundle context went invalid
         }
         if (terminal && last != null) {
             out.println();

@@ -63,7 +63,8 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  * </ul>
  *
  * <p>Counters: {@code dio-sent}, {@code dio-received}, {@code dis-received}, {@code dao-received},
- * {@code dao-ack-sent}, {@code dao-ack-queued}, {@code dao-rejected}, {@code dao-stale}, {@code dao-ignored:<reason>}, {@code no-path},
+ * {@code dao-ack-sent}, {@code dao-ack-queued}, {@code dao-rejected}, {@code dao-stale},
+ * {@code dao-ignored:<reason>}, {@code no-path},
  * {@code route-added}, {@code route-removed}, {@code route-expired}, {@code loops}, {@code global-repair},
  * {@code dtsn-increment}, {@code ignored:<reason>}, {@code restored-routes}, {@code restored-dodag},
  * {@code restore-ignored:other-dodag}, {@code restore-rejected:<reason>}, {@code saved}, {@code save-failed},
@@ -385,13 +386,14 @@ public final class RplRoot {
         if (dao.ackRequested()) {
             DaoAck ack = new DaoAck(dao.instanceId(), dao.sequence(),
                     full ? STATUS_UNABLE_TO_ACCEPT : DaoAck.STATUS_ACCEPTED, dao.dodagId(), List.of());
-            if (config.storing()) {
-                counters.increment("dao-ack-sent");
-                transport.sendOnLink(ack, source, linkSource); // RFC 6550 9.8: the DAO came from a child, on-link
-            } else if (Integer.valueOf(dao.sequence()).equals(queuedAcks.get(source))) {
+            if (!config.storing() && Integer.valueOf(dao.sequence()).equals(queuedAcks.get(source))) {
                 counters.increment("dao-ack-queued"); // the DAO-ACK already waiting answers this repetition too
+                return;
+            }
+            counters.increment("dao-ack-sent");
+            if (config.storing()) {
+                transport.sendOnLink(ack, source, linkSource); // RFC 6550 9.8: the DAO came from a child, on-link
             } else {
-                counters.increment("dao-ack-sent");
                 queuedAcks.put(source, dao.sequence());
                 transport.sendRouted(ack, source)
                         .whenComplete((status, failure) -> queuedAcks.remove(source, dao.sequence()));
