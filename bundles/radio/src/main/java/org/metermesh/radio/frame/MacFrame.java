@@ -58,8 +58,9 @@ public final class MacFrame {
         this.destination = Objects.requireNonNull(b.destination, "destination");
         this.sourcePanId = b.sourcePanId;
         this.source = Objects.requireNonNull(b.source, "source");
-        this.headerIes = List.copyOf(b.headerIes);
-        this.payloadIes = List.copyOf(b.payloadIes);
+        // Most frames carry no IEs: no copy for them (every frame a radio hears is decoded).
+        this.headerIes = b.headerIes.isEmpty() ? List.of() : List.copyOf(b.headerIes);
+        this.payloadIes = b.payloadIes.isEmpty() ? List.of() : List.copyOf(b.payloadIes);
         this.beacon = b.beacon;
         this.commandId = b.commandId;
         this.payload = payload;

@@ -424,7 +424,7 @@ public final class MacLayer implements PhyListener {
     private void finish(CompletableFuture<TxStatus> result, TxStatus status, MacAddress destination) {
         counters.increment(status.counterName());
         if (status == TxStatus.ACKED || status == TxStatus.NO_ACK) {
-            neighbours.transmitted(destination, status == TxStatus.ACKED, scheduler.nanoTime());
+            neighbours.transmitted(destination, status == TxStatus.ACKED);
         }
         result.complete(status);
     }

@@ -30,6 +30,9 @@ public final class SimulatedMedium {
     private static final int HOPPING = Integer.MIN_VALUE + 1;
     /** Frame lengths whose per-link error rates each sender keeps (an acknowledgement's, a DIO's, a DAO's). */
     private static final int RATE_TABLES = 3;
+    /** Low bits of a {@link #known} entry: the channel number. */
+    private static final int CHANNEL_BITS = 16;
+    private static final long NOT_KNOWN = Long.MIN_VALUE;
 
     private final Scheduler scheduler;
     private final ChannelPlan plan;
@@ -50,9 +53,11 @@ public final class SimulatedMedium {
     /** Each hopping node's schedule and key, read when its channel is {@link #HOPPING}. */
     private ChannelHopping[] schedules = new ChannelHopping[0];
     private long[] hopKeys = new long[0];
-    /** Each hopping node's unicast channel and the dwell it was computed for: a dwell serves many frames. */
-    private long[] knownSlot = new long[0];
-    private int[] knownChannel = new int[0];
+    /**
+     * Each hopping node's unicast channel and the dwell it was computed for, as {@code slot << CHANNEL_BITS |
+     * channel} (one load in the pass over a sender's neighbours): a dwell serves many frames.
+     */
+    private long[] known = new long[0];
     /** When a node last stopped transmitting ({@link Long#MAX_VALUE} while it transmits): it heard nothing before. */
     private long[] quietSince = new long[0];
     /** The frames on the air that reach each node, with their level there. */
@@ -96,8 +101,7 @@ public final class SimulatedMedium {
             hearingChannel = Arrays.copyOf(hearingChannel, capacity);
             schedules = Arrays.copyOf(schedules, capacity);
             hopKeys = Arrays.copyOf(hopKeys, capacity);
-            knownSlot = Arrays.copyOf(knownSlot, capacity);
-            knownChannel = Arrays.copyOf(knownChannel, capacity);
+            known = Arrays.copyOf(known, capacity);
             quietSince = Arrays.copyOf(quietSince, capacity);
             onAir = Arrays.copyOf(onAir, capacity);
         }
@@ -162,7 +166,7 @@ public final class SimulatedMedium {
         int id = node.id();
         schedules[id] = node.hopping();
         hopKeys[id] = node.hopKey();
-        knownSlot[id] = Long.MIN_VALUE;
+        known[id] = NOT_KNOWN;
         hearingChannel[id] = node.isClosed() || !node.isListening() ? DEAF
                 : node.isHopping() ? HOPPING : node.channel();
     }
@@ -198,11 +202,13 @@ public final class SimulatedMedium {
             if (window) {
                 return broadcastChannel;
             }
-            if (knownSlot[id] != slot) {
-                knownSlot[id] = slot;
-                knownChannel[id] = own.unicastChannel(hopKeys[id], slot);
+            long entry = known[id];
+            if (entry >> CHANNEL_BITS == slot) {
+                return (int) (entry & ((1 << CHANNEL_BITS) - 1));
             }
-            return knownChannel[id];
+            int unicast = own.unicastChannel(hopKeys[id], slot);
+            known[id] = slot << CHANNEL_BITS | unicast;
+            return unicast;
         }
     }
 

@@ -54,6 +54,9 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
     private final Ipv6Prefix meshPrefix;
     private final RplCodec codec = RplCodec.defaults();
     private final Counters counters = new Counters();
+    // Counted for every packet a meter hears (every DIO of a dense street): handles, not lookups by name.
+    private final Counters.Counter rxControl = counters.counter("rx:control");
+    private final Counters.Counter rxLocal = counters.counter("rx:local");
     private final Supplier<RoutingCore> core;
     private final Ipv6Listener application;
 
@@ -222,7 +225,7 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
             if (icmp.length > 0 && (icmp[0] & 0xff) == Icmpv6Message.TYPE_RPL) {
                 RplDecodeResult result = codec.decodeIcmpv6(icmp, 0, icmp.length);
                 if (result instanceof RplDecodeResult.Decoded decoded) {
-                    counters.increment("rx:control");
+                    rxControl.increment();
                     core.get().received(decoded.message(), packet.source(), packet.destination(), linkSource,
                             rssiDbm, lqi);
                 } else if (result instanceof RplDecodeResult.Rejected rejected) {
@@ -231,7 +234,7 @@ public final class RplForwarder implements RplTransport, Ipv6Listener {
                 return;
             }
         }
-        counters.increment("rx:local");
+        rxLocal.increment();
         application.received(packet, linkSource, rssiDbm, lqi);
     }
 

@@ -38,6 +38,9 @@ public final class AdaptationLayer {
     private final DatagramTagSequence tags;
     private final Ipv6Listener upper;
     private final Counters counters = new Counters();
+    // Counted for every frame a radio hears: handles, not lookups by name.
+    private final Counters.Counter rxFrames = counters.counter("rx:frame");
+    private final Counters.Counter rxPackets = counters.counter("rx:packet");
 
     public AdaptationLayer(Scheduler scheduler, LinkService link, IphcCodec codec, ReassemblyConfig reassembly,
             Ipv6Listener upper) {
@@ -98,7 +101,7 @@ public final class AdaptationLayer {
 
     /** A frame payload from {@code source} to {@code destination}, as the MAC delivered it. */
     public void received(byte[] payload, MacAddress source, MacAddress destination, int rssiDbm, int lqi) {
-        counters.increment("rx:frame");
+        rxFrames.increment();
         try {
             LowpanHeaders headers = LowpanHeaders.parse(payload, 0, payload.length);
             MacAddress from = headers.derivationSource(source);
@@ -142,7 +145,7 @@ public final class AdaptationLayer {
             counters.increment("dropped:malformed_upper_layer");
             return;
         }
-        counters.increment("rx:packet");
+        rxPackets.increment();
         upper.received(packet, source, rssiDbm, lqi);
     }
 
