@@ -104,6 +104,28 @@ final class ParentManager {
 
     private final Map<MacAddress, Entry> candidates = new LinkedHashMap<>();
     private ParentSet<MacAddress> parents = ParentSet.none();
+    /** The last selection fell back to a parent the objective function alone would refuse (see {@link #select}). */
+    private boolean fallback;
+    /**
+     * The last selection's outcome while it still holds, or null: selection runs for most DIOs a meter hears, and
+     * in a dense street most of them come from neighbours whose path costs more than every parent's.
+     */
+    private Settled settled;
+
+    /**
+     * A selection that kept the preferred parent, filled the parent set and left nothing open (no candidate to
+     * probe, no suspect to ask, no fallback), with what it was given. Selection takes parents in order of path cost
+     * (the preferred one first, see {@link ObjectiveFunction#selectParents}) and stops once the set is full, so
+     * until a parent's entry changes, a cheaper path appears, or the arguments change, it would pick the same set.
+     * After a switch the rules apply differently (the current preferred parent is exempt from some), hence only a
+     * selection that kept it.
+     */
+    private record Settled(ParentSet<MacAddress> set, ObjectiveFunction of, int lowestRank, int advertisedRank) {
+
+        boolean holdsFor(ObjectiveFunction of, int lowestRank, int advertisedRank) {
+            return this.of == of && this.lowestRank == lowestRank && this.advertisedRank == advertisedRank;
+        }
+    }
 
     /**
      * Records a DIO; returns the previous record of this neighbour, or null.
@@ -112,6 +134,7 @@ final class ParentManager {
      */
     Candidate heard(MacAddress mac, Ipv6Address address, int rank, int dtsn, int etx) {
         Candidate c = new Candidate(mac, address, rank, dtsn);
+        keepSettledOnlyIfOutranked(mac, rank, etx);
         Entry e = candidates.get(mac);
         if (e == null) {
             candidates.put(mac, new Entry(c, etx));
@@ -142,6 +165,7 @@ final class ParentManager {
                 e.suspect = true;
             }
         }
+        settled = null;
     }
 
     /** The link to a candidate has a new ETX estimate; returns whether it is a candidate. */
@@ -150,7 +174,10 @@ final class ParentManager {
         if (e == null) {
             return false;
         }
-        e.etx = etx;
+        if (e.etx != etx) {
+            keepSettledOnlyIfOutranked(mac, e.candidate.rank, etx);
+            e.etx = etx;
+        }
         return true;
     }
 
@@ -161,13 +188,16 @@ final class ParentManager {
 
     /** Forgets a neighbour; returns whether it was in the parent set. */
     boolean remove(MacAddress mac) {
-        candidates.remove(mac);
+        if (candidates.remove(mac) != null) {
+            settled = null;
+        }
         return parents.parents().contains(mac);
     }
 
     /** Forgets every candidate (a new DODAG Version, a new DODAG, a flush); the parent set is kept until replaced. */
     void clearCandidates() {
         candidates.clear();
+        settled = null;
     }
 
     int candidateCount() {
@@ -183,6 +213,44 @@ final class ParentManager {
      * @param verified       whether the link to a neighbour was measured by acknowledgements recently
      */
     Selection select(ObjectiveFunction of, int lowestRank, int advertisedRank, Predicate<MacAddress> verified) {
+        if (settled != null && settled.set == parents && settled.holdsFor(of, lowestRank, advertisedRank)) {
+            return new Selection(settled.set, null);
+        }
+        Optional<MacAddress> current = preferred();
+        Selection selection = selectNow(of, lowestRank, advertisedRank, verified);
+        boolean open = selection.probe() != null || !selection.suspects().isEmpty() || fallback
+                || selection.set().parents().size() < of.parentSetSize()
+                || !selection.set().preferred().equals(current);
+        settled = open ? null : new Settled(selection.set(), of, lowestRank, advertisedRank);
+        return selection;
+    }
+
+    /**
+     * Forgets the settled selection unless {@code mac}, about to be recorded at {@code rank} over a link of
+     * {@code etx}, is no parent and its path costs more than every parent's: selection would never reach it.
+     */
+    private void keepSettledOnlyIfOutranked(MacAddress mac, int rank, int etx) {
+        if (settled == null) {
+            return;
+        }
+        List<MacAddress> members = settled.set.parents();
+        if (members.contains(mac) || etx < 0) {
+            settled = null;
+            return;
+        }
+        ObjectiveFunction of = settled.of;
+        int cost = of.pathCost(ParentCandidate.of(mac, rank, etx));
+        for (MacAddress member : members) {
+            Entry e = candidates.get(member);
+            if (e == null || cost <= of.pathCost(ParentCandidate.of(member, e.candidate.rank, e.etx))) {
+                settled = null;
+                return;
+            }
+        }
+    }
+
+    private Selection selectNow(ObjectiveFunction of, int lowestRank, int advertisedRank,
+            Predicate<MacAddress> verified) {
         MacAddress current = preferred().orElse(null);
         int minHop = of.minHopRankIncrease();
         int limit = lowestRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE : Rank.dagRank(lowestRank, minHop);
@@ -224,6 +292,7 @@ final class ParentManager {
             list.add(ParentCandidate.of(c.mac, c.rank, e.etx));
         }
         ParentSet<MacAddress> set = of.selectParents(list, current, lowestRank);
+        fallback = set.isEmpty();
         if (set.isEmpty() && risenCurrent != null) {
             list.add(risenCurrent);
             set = of.selectParents(list, current, lowestRank);
