@@ -1,13 +1,14 @@
 package org.metermesh.radio.frame;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Encodes and decodes IEEE 802.15.4 MAC frames (frame versions 2003, 2006 and 2015) to and from PSDUs, i.e. the
  * MPDU plus FCS as the PHY carries it. Limits are fixed at construction, in the style of Netty's codec-mqtt: the
  * FCS type and the largest PSDU the PHY accepts.
  *
- * <p>Sans-I/O and stateless: no threads, no I/O, safe to share. Decoding never throws for any input; it returns
+ * <p>Sans-I/O and stateless but for a cache of immediate acknowledgements: no threads, no I/O, safe to share. Decoding never throws for any input; it returns
  * {@link FrameDecodeResult.Decoded} or {@link FrameDecodeResult.Rejected} with a {@link RejectReason}.
  */
 public final class MacFrameCodec {
@@ -19,6 +20,12 @@ public final class MacFrameCodec {
 
     private final FcsType fcsType;
     private final int maxPsduLength;
+    /**
+     * Encoded immediate acknowledgements by frame version and sequence number, each made when first asked for: a
+     * radio acknowledges every unicast frame it receives, and an acknowledgement differs only in those two.
+     */
+    private final AtomicReferenceArray<byte[]> immediateAcks =
+            new AtomicReferenceArray<>(FrameVersion.values().length * 256);
 
     /**
      * @param fcsType       the FCS the PHY uses (CRC-16, or CRC-32 for SUN PHYs with phyFcsType 0, 7.2.10)
@@ -50,6 +57,21 @@ public final class MacFrameCodec {
 
     public int maxPsduLength() {
         return maxPsduLength;
+    }
+
+    /**
+     * The PSDU of an immediate acknowledgement (IEEE 802.15.4-2015 7.3.3: frame control and sequence number only)
+     * of a frame of {@code version} with {@code sequenceNumber}. The array is shared by every caller: it may be
+     * handed to a PHY, never modified.
+     */
+    public byte[] immediateAck(FrameVersion version, int sequenceNumber) {
+        int index = version.ordinal() * 256 + (sequenceNumber & 0xff);
+        byte[] psdu = immediateAcks.get(index);
+        if (psdu == null) {
+            psdu = encode(MacFrame.builder(FrameType.ACK, version).sequenceNumber(sequenceNumber & 0xff).build());
+            immediateAcks.set(index, psdu);
+        }
+        return psdu;
     }
 
     public FrameDecodeResult decode(byte[] psdu) {

@@ -63,6 +63,10 @@ public final class MacLayer implements PhyListener {
     private final Counters.Counter rxCount = counters.counter("rx");
     private final Counters.Counter filteredCount = counters.counter("filtered");
     private final Counters.Counter unexpectedAckCount = counters.counter("ack:unexpected");
+    private final Counters.Counter txCount = counters.counter("tx");
+    private final Counters.Counter ackSentCount = counters.counter("ack-sent");
+    /** By {@link TxStatus#ordinal()}, each made when first counted: how requests ended. */
+    private final Counters.Counter[] statusCounts = new Counters.Counter[TxStatus.values().length];
     private final NeighbourTable neighbours;
     private final LastSequenceNumbers lastSequenceFrom = new LastSequenceNumbers();
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
@@ -375,7 +379,7 @@ public final class MacLayer implements PhyListener {
         }
         switch (outcome) {
             case SENT -> {
-                counters.increment("tx");
+                txCount.increment();
                 if (current.ackRequest) {
                     ackTimer = scheduler.schedule(Duration.ofNanos(timing.ackWaitNanos(plan, ackPsduLength())),
                             this::ackTimedOut);
@@ -422,7 +426,12 @@ public final class MacLayer implements PhyListener {
     }
 
     private void finish(CompletableFuture<TxStatus> result, TxStatus status, MacAddress destination) {
-        counters.increment(status.counterName());
+        Counters.Counter count = statusCounts[status.ordinal()];
+        if (count == null) {
+            count = counters.counter(status.counterName());
+            statusCounts[status.ordinal()] = count;
+        }
+        count.increment();
         if (status == TxStatus.ACKED || status == TxStatus.NO_ACK) {
             neighbours.transmitted(destination, status == TxStatus.ACKED);
         }
@@ -545,8 +554,7 @@ public final class MacLayer implements PhyListener {
         if (frame.sequenceNumber().isEmpty()) {
             return;
         }
-        byte[] ack = codec.encode(MacFrame.builder(FrameType.ACK, frame.version())
-                .sequenceNumber(frame.sequenceNumber().getAsInt()).build());
+        byte[] ack = codec.immediateAck(frame.version(), frame.sequenceNumber().getAsInt());
         ackDue = true;
         scheduler.schedule(Duration.ofNanos(timing.turnaroundNanos()), () -> {
             ackDue = false;
@@ -555,7 +563,7 @@ public final class MacLayer implements PhyListener {
                 return;
             }
             phyUse = PhyUse.ACK;
-            counters.increment("ack-sent");
+            ackSentCount.increment();
             if (hopping != null) {
                 phy.setChannel(frameChannel);
             }

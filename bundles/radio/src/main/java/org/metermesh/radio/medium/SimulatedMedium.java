@@ -76,7 +76,7 @@ public final class SimulatedMedium {
      * no frame that ended before that.
      */
     private long longestAirtimeNanos;
-    /** Collects the listeners of the frame starting now; reused, as a frame keeps only its few. */
+    /** Collects the listeners of the frame starting now, or a node's neighbours; reused, as each keeps only its few. */
     private int[] scratch = new int[0];
 
     public SimulatedMedium(Scheduler scheduler, ChannelPlan plan, MediumSettings settings) {
@@ -323,20 +323,27 @@ public final class SimulatedMedium {
         int reach = (int) Math.ceil(range / CELL_METRES);
         long cx = cellOf(node.position().x());
         long cy = cellOf(node.position().y());
-        List<SimulatedPhy> candidates = new ArrayList<>();
+        int found = 0;
         for (long x = cx - reach; x <= cx + reach; x++) {
             for (long y = cy - reach; y <= cy + reach; y++) {
                 List<SimulatedPhy> cell = grid.get(cellKey(x, y));
-                if (cell != null) {
-                    candidates.addAll(cell);
+                if (cell == null) {
+                    continue;
+                }
+                if (scratch.length < found + cell.size()) {
+                    scratch = Arrays.copyOf(scratch, Math.max(2 * scratch.length, found + cell.size()));
+                }
+                for (SimulatedPhy other : cell) {
+                    scratch[found++] = other.id();
                 }
             }
         }
-        candidates.sort((a, b) -> Integer.compare(a.id(), b.id()));
-        int[] ids = new int[candidates.size()];
-        float[] losses = new float[candidates.size()];
+        Arrays.sort(scratch, 0, found); // ids, not nodes: ten thousand nodes each sort hundreds of candidates
+        int[] ids = new int[found];
+        float[] losses = new float[found];
         int count = 0;
-        for (SimulatedPhy other : candidates) {
+        for (int k = 0; k < found; k++) {
+            SimulatedPhy other = nodes.get(scratch[k]);
             if (other == node || node.position().distanceTo(other.position()) > range) {
                 continue;
             }

@@ -30,6 +30,20 @@ class KnownVectorsTest {
     }
 
     @Test
+    void immediateAcknowledgementIsTheFcsExampleAndTheSameArrayEachTime() {
+        byte[] psdu = codec.immediateAck(FrameVersion.IEEE_802_15_4_2003, 0x6a);
+
+        assertThat(psdu).isEqualTo(Psdus.hex("02006ae479")); // IEEE 802.15.4-2006 7.2.1.9, as above
+        assertThat(codec.immediateAck(FrameVersion.IEEE_802_15_4_2003, 0x6a)).isSameAs(psdu);
+        for (FrameVersion version : FrameVersion.values()) {
+            for (int sequence = 0; sequence < 256; sequence++) {
+                assertThat(codec.immediateAck(version, sequence)).as("%s %d", version, sequence).isEqualTo(
+                        codec.encode(MacFrame.builder(FrameType.ACK, version).sequenceNumber(sequence).build()));
+            }
+        }
+    }
+
+    @Test
     void securedBeaconOfAnnexC21() {
         // IEEE 802.15.4-2006 Annex C.2.1 "MAC beacon frame": MIC-64, key id mode 0, frame counter 5.
         byte[] psdu = Psdus.withCrc16("08d0 84 2143 01000000 0048deac 02 05000000 55cf 00 00 51525354"
