@@ -113,12 +113,13 @@ final class ParentManager {
     private Settled settled;
 
     /**
-     * A selection that kept the preferred parent, filled the parent set and left nothing open (no candidate to
-     * probe, no suspect to ask, no fallback), with what it was given. Selection takes parents in order of path cost
-     * (the preferred one first, see {@link ObjectiveFunction#selectParents}) and stops once the set is full, so
-     * until a parent's entry changes, a cheaper path appears, or the arguments change, it would pick the same set.
-     * After a switch the rules apply differently (the current preferred parent is exempt from some), hence only a
-     * selection that kept it.
+     * A selection that kept the preferred parent and left nothing open (no candidate to probe, no suspect to ask,
+     * no fallback), with what it was given. Selection takes the preferred parent by path cost and further parents
+     * in order of path cost while the set has room, each only if its DAGRank is below the node's (see
+     * {@link ObjectiveFunction#selectParents}). So a neighbour whose path costs more than every parent's changes
+     * nothing if the set is full or its DAGRank is not below ours: until a parent's entry changes, such a path
+     * appears, or the arguments change, selection would pick the same set. After a switch the rules apply
+     * differently (the current preferred parent is exempt from some), hence only a selection that kept it.
      */
     private record Settled(ParentSet<MacAddress> set, ObjectiveFunction of, int lowestRank, int advertisedRank) {
 
@@ -219,7 +220,6 @@ final class ParentManager {
         Optional<MacAddress> current = preferred();
         Selection selection = selectNow(of, lowestRank, advertisedRank, verified);
         boolean open = selection.probe() != null || !selection.suspects().isEmpty() || fallback
-                || selection.set().parents().size() < of.parentSetSize()
                 || !selection.set().preferred().equals(current);
         settled = open ? null : new Settled(selection.set(), of, lowestRank, advertisedRank);
         return selection;
@@ -227,7 +227,8 @@ final class ParentManager {
 
     /**
      * Forgets the settled selection unless {@code mac}, about to be recorded at {@code rank} over a link of
-     * {@code etx}, is no parent and its path costs more than every parent's: selection would never reach it.
+     * {@code etx}, is no parent, its path costs more than every parent's, and the set is full or its DAGRank is
+     * not below ours: selection would never take it.
      */
     private void keepSettledOnlyIfOutranked(MacAddress mac, int rank, int etx) {
         if (settled == null) {
@@ -239,6 +240,12 @@ final class ParentManager {
             return;
         }
         ObjectiveFunction of = settled.of;
+        int minHop = of.minHopRankIncrease();
+        if (members.size() < of.parentSetSize()
+                && Rank.dagRank(rank, minHop) < Rank.dagRank(settled.set.rank(), minHop)) {
+            settled = null; // it could join a set with room (see ParentSelection)
+            return;
+        }
         int cost = of.pathCost(ParentCandidate.of(mac, rank, etx));
         for (MacAddress member : members) {
             Entry e = candidates.get(member);
