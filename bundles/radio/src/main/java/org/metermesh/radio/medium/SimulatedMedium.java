@@ -334,19 +334,19 @@ public final class SimulatedMedium {
                     scratch = Arrays.copyOf(scratch, Math.max(2 * scratch.length, found + cell.size()));
                 }
                 for (SimulatedPhy other : cell) {
-                    scratch[found++] = other.id();
+                    if (other != node && node.position().distanceTo(other.position()) <= range) {
+                        scratch[found++] = other.id();
+                    }
                 }
             }
         }
-        Arrays.sort(scratch, 0, found); // ids, not nodes: ten thousand nodes each sort hundreds of candidates
+        // Ids in range, not nodes, sorted: ten thousand nodes each look at thousands of candidates in the cells.
+        Arrays.sort(scratch, 0, found);
         int[] ids = new int[found];
         float[] losses = new float[found];
         int count = 0;
         for (int k = 0; k < found; k++) {
             SimulatedPhy other = nodes.get(scratch[k]);
-            if (other == node || node.position().distanceTo(other.position()) > range) {
-                continue;
-            }
             double loss = model.pathLossDb(node.id(), node.position(), other.id(), other.position());
             if (model.audible(node.txPowerDbm() - loss)) {
                 ids[count] = other.id();
