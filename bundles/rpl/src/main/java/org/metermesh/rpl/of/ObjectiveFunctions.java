@@ -11,8 +11,8 @@ public final class ObjectiveFunctions {
     }
 
     /**
-     * OF0 ({@link Of0#withDefaults}) for OCP 0, MRHOF-ETX for OCP 1, with the option's MinHopRankIncrease and
-     * MaxRankIncrease. Empty for any other OCP or a MinHopRankIncrease of 0, which would make DAGRank undefined:
+     * OF0 ({@link Of0#withDefaults}) for OCP 0, MRHOF-ETX for OCP 1 ({@link Mrhof#forMeters}), with the option's
+     * MinHopRankIncrease and MaxRankIncrease. Empty for any other OCP or a MinHopRankIncrease of 0, which would make DAGRank undefined:
      * a node must not join such a DODAG as a router (RFC 6550 8.5 lets it join as a leaf).
      */
     public static Optional<ObjectiveFunction> forConfiguration(DodagConfiguration config) {
@@ -23,7 +23,7 @@ public final class ObjectiveFunctions {
             case ObjectiveFunction.OCP_OF0 -> Optional.of(
                     Of0.withDefaults(config.minHopRankIncrease(), config.maxRankIncrease()));
             case ObjectiveFunction.OCP_MRHOF -> Optional.of(
-                    new Mrhof(config.minHopRankIncrease(), config.maxRankIncrease()));
+                    Mrhof.forMeters(config.minHopRankIncrease(), config.maxRankIncrease()));
             default -> Optional.empty();
         };
     }

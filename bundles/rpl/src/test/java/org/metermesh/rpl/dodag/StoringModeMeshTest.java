@@ -90,13 +90,15 @@ class StoringModeMeshTest {
 
     @Test
     void aMovedMetersOldRouteIsRemovedByANoPathDao() {
-        // root - 1 - 3 - 4 - 6, root - 2; later 6 hears 2, two hops shallower, and moves under it.
-        int[] before = {-1, 0, 0, 1, 3, -1, 4};
+        // root - 1 - 3 - 4 - 5 - 7 - 6, root - 2; later 6 hears 2, four hops shallower (past the meters' switch
+        // threshold of three transmissions), and moves under it.
+        int[] before = {-1, 0, 0, 1, 3, 4, 7, 5};
         MeshHarness h = storing(13, UnaryOperator.identity());
-        for (int id : new int[] {1, 2, 3, 4, 6}) {
+        for (int id : new int[] {1, 2, 3, 4, 5, 7, 6}) {
             h.add(id);
         }
-        h.link(1, 0, STRONG).link(2, 0, STRONG).link(3, 1, STRONG).link(4, 3, STRONG).link(6, 4, STRONG);
+        h.link(1, 0, STRONG).link(2, 0, STRONG).link(3, 1, STRONG).link(4, 3, STRONG).link(5, 4, STRONG)
+                .link(7, 5, STRONG).link(6, 7, STRONG);
         h.start();
         h.runFor(Duration.ofMinutes(5));
         assertThat(h.hopByHop(6)).contains(pathFromRoot(before, 6));
@@ -108,11 +110,11 @@ class StoringModeMeshTest {
         assertThat(h.chain(6)).contains(List.of(2, ROOT));
         assertThat(h.hopByHop(6)).contains(List.of(2, 6));
         assertThat(h.node(6).counters().get("no-path-sent")).isGreaterThanOrEqualTo(1);
-        for (int old : new int[] {4, 3, 1}) {
+        for (int old : new int[] {7, 5, 4, 3, 1}) {
             assertThat(h.node(old).nextHop(global(6))).as("meter %d's route to 6", old).isEmpty();
             assertThat(h.node(old).counters().get("route-removed")).as("meter %d removed it", old).isEqualTo(1);
         }
-        assertThat(h.hopByHop(4)).contains(List.of(1, 3, 4));    // the rest of the old branch is untouched
+        assertThat(h.hopByHop(7)).contains(List.of(1, 3, 4, 5, 7)); // the rest of the old branch is untouched
     }
 
     @Test

@@ -20,6 +20,13 @@ class ObjectiveFunctionsTest {
     }
 
     @Test
+    void metersRunMrhofWithAThreeTransmissionSwitchThreshold() {
+        assertThat(ObjectiveFunctions.forConfiguration(config(1, 128))).get()
+                .extracting(ObjectiveFunction::switchThreshold).isEqualTo(3 * Etx.ONE);
+        assertThat(new Mrhof(128, 1024).switchThreshold()).isEqualTo(Mrhof.PARENT_SWITCH_THRESHOLD);
+    }
+
+    @Test
     void refusesUnknownOcpsAndAZeroMinHopRankIncrease() {
         assertThat(ObjectiveFunctions.forConfiguration(config(2, 128))).isEmpty();
         assertThat(ObjectiveFunctions.forConfiguration(config(1, 0))).isEmpty();
