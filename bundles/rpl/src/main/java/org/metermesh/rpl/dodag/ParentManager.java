@@ -189,7 +189,9 @@ final class ParentManager {
 
     /** Forgets a neighbour; returns whether it was in the parent set. */
     boolean remove(MacAddress mac) {
-        if (candidates.remove(mac) != null) {
+        if (candidates.remove(mac) != null && settled != null && settled.set.parents().contains(mac)) {
+            // A neighbour outside the set leaving changes nothing: every other candidate keeps its place in
+            // selection's order, and the best left costs no less than it did (the hysteresis holds).
             settled = null;
         }
         return parents.parents().contains(mac);
