@@ -135,11 +135,14 @@ final class ParentManager {
      */
     Candidate heard(MacAddress mac, Ipv6Address address, int rank, int dtsn, int etx) {
         Candidate c = new Candidate(mac, address, rank, dtsn);
-        keepSettledOnlyIfOutranked(mac, rank, etx);
         Entry e = candidates.get(mac);
         if (e == null) {
+            keepSettledOnlyIfOutranked(mac, rank, etx);
             candidates.put(mac, new Entry(c, etx));
             return null;
+        }
+        if (e.candidate.rank != rank || e.etx != etx || e.suspect) {
+            keepSettledOnlyIfOutranked(mac, rank, etx); // a parent repeating its DIO changes nothing selection sees
         }
         Candidate prior = e.candidate;
         e.candidate = c;
