@@ -66,7 +66,7 @@ class ParentManagerTest {
         Map<Integer, int[]> model = new LinkedHashMap<>(); // id -> {rank, etx}, in first-heard order
         for (int step = 0; step < 100_000; step++) {
             int id = 1 + random.nextInt(8);
-            int op = random.nextInt(10);
+            int op = random.nextInt(12);
             if (op < 6) {
                 int rank = random.nextInt(12) == 0 ? Rank.INFINITE_RANK : HOP * (2 + random.nextInt(8));
                 int etx = Etx.ONE + random.nextInt(3 * Etx.ONE);
@@ -78,13 +78,14 @@ class ParentManagerTest {
                 if (model.containsKey(id)) {
                     model.get(id)[1] = etx;
                 }
-            } else {
+            } else if (op < 10) {
                 manager.remove(MeshHarness.mac(id));
                 model.remove(id);
-            }
+            } // else nothing changes: only the arguments may
             int lowest = step / 500 % 2 == 0 ? Rank.INFINITE_RANK : 5 * HOP; // L holds for a while, as it does
-            ParentManager.Selection reused = manager.select(MRHOF, lowest, Rank.INFINITE_RANK, m -> true);
-            ParentManager.Selection fresh = fresh(model, manager.parents()).select(MRHOF, lowest, Rank.INFINITE_RANK,
+            int advertised = step / 700 % 2 == 0 ? Rank.INFINITE_RANK : 3 * HOP; // and so does the advertised Rank
+            ParentManager.Selection reused = manager.select(MRHOF, lowest, advertised, m -> true);
+            ParentManager.Selection fresh = fresh(model, manager.parents()).select(MRHOF, lowest, advertised,
                     m -> true);
 
             assertThat(reused).as("step %d", step).isEqualTo(fresh);
