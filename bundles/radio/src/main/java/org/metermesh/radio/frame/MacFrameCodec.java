@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * MPDU plus FCS as the PHY carries it. Limits are fixed at construction, in the style of Netty's codec-mqtt: the
  * FCS type and the largest PSDU the PHY accepts.
  *
- * <p>Sans-I/O and stateless but for a cache of immediate acknowledgements: no threads, no I/O, safe to share. Decoding never throws for any input; it returns
- * {@link FrameDecodeResult.Decoded} or {@link FrameDecodeResult.Rejected} with a {@link RejectReason}.
+ * <p>Sans-I/O and stateless but for a cache of immediate acknowledgements: no threads, no I/O, safe to share.
+ * Decoding never throws for any input; it returns {@link FrameDecodeResult.Decoded} or
+ * {@link FrameDecodeResult.Rejected} with a {@link RejectReason}.
  */
 public final class MacFrameCodec {
 

@@ -32,6 +32,7 @@ public final class SimulatedMedium {
     private static final int RATE_TABLES = 3;
     /** Low bits of a {@link #known} entry: the channel number. */
     private static final int CHANNEL_BITS = 16;
+    /** A {@link #known} entry for no dwell yet: its slot part is below any slot of non-negative time. */
     private static final long NOT_KNOWN = Long.MIN_VALUE;
 
     private final Scheduler scheduler;
@@ -140,8 +141,11 @@ public final class SimulatedMedium {
         return Double.isNaN(loss) ? Double.NaN : sender.txPowerDbm() - loss;
     }
 
-    /** Calls {@code hearer} for every live node that hears {@code sender} at {@code minRssiDbm} or more, in id order. */
-    public void forEachHearer(SimulatedPhy sender, double minRssiDbm, java.util.function.Consumer<SimulatedPhy> hearer) {
+    /**
+     * Calls {@code hearer} for every live node that hears {@code sender} at {@code minRssiDbm} or more, in id order.
+     */
+    public void forEachHearer(SimulatedPhy sender, double minRssiDbm,
+            java.util.function.Consumer<SimulatedPhy> hearer) {
         Neighbours neighbours = sender.neighbours();
         for (int i = 0; i < neighbours.size(); i++) {
             SimulatedPhy other = nodes.get(neighbours.id(i));

@@ -38,9 +38,10 @@ import org.metermesh.rpl.of.Rank;
  *     suspect until its next DIO shows where it stands now ({@link #suspectDeeperThan}). When nothing but
  *     suspects is left, the node asks the best of them with a unicast DIS ({@link Selection#suspects()}), whose
  *     unicast DIO answer (acknowledged and retried by the MAC) clears the suspicion, before it detaches: refusing
- *     suspects outright made one poisoning cascade through a whole street, taking them unasked made loops. A parent that merely stops acknowledging is noticed by each
- *     child at its own time, by its own probes; a child that moves deeper advertises at once (the node sends a
- *     DIO outside Trickle), so its siblings see its new Rank.</li>
+ *     suspects outright made one poisoning cascade through a whole street, taking them unasked made loops. A
+ *     parent that merely stops acknowledging is noticed by each child at its own time, by its own probes; a child
+ *     that moves deeper advertises at once (the node sends a DIO outside Trickle), so its siblings see its new
+ *     Rank.</li>
  * <li><b>A parent risen to our level.</b> The current preferred parent is kept only while its DAGRank is below
  *     the one we advertised (RFC 6550 8.2.2.4 rule 1): one that rose to it either fell back for real or closed a
  *     loop on stale Ranks (a part of the mesh cut off from the root counts to infinity so). Any other candidate
@@ -222,10 +223,10 @@ final class ParentManager {
         if (settled != null && settled.set == parents && settled.holdsFor(of, lowestRank, advertisedRank)) {
             return new Selection(settled.set, null);
         }
-        Optional<MacAddress> current = preferred();
-        Selection selection = selectNow(of, lowestRank, advertisedRank, verified);
+        MacAddress current = preferred().orElse(null);
+        Selection selection = selectNow(of, lowestRank, advertisedRank, verified, current);
         boolean open = selection.probe() != null || !selection.suspects().isEmpty() || fallback
-                || !selection.set().preferred().equals(current);
+                || !selection.set().preferred().equals(Optional.ofNullable(current));
         settled = open ? null : new Settled(selection.set(), of, lowestRank, advertisedRank);
         return selection;
     }
@@ -262,8 +263,7 @@ final class ParentManager {
     }
 
     private Selection selectNow(ObjectiveFunction of, int lowestRank, int advertisedRank,
-            Predicate<MacAddress> verified) {
-        MacAddress current = preferred().orElse(null);
+            Predicate<MacAddress> verified, MacAddress current) {
         int minHop = of.minHopRankIncrease();
         int limit = lowestRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE : Rank.dagRank(lowestRank, minHop);
         int advertisedLimit = advertisedRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE

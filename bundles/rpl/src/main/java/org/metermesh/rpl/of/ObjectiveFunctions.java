@@ -12,8 +12,8 @@ public final class ObjectiveFunctions {
 
     /**
      * OF0 ({@link Of0#withDefaults}) for OCP 0, MRHOF-ETX for OCP 1 ({@link Mrhof#forMeters}), with the option's
-     * MinHopRankIncrease and MaxRankIncrease. Empty for any other OCP or a MinHopRankIncrease of 0, which would make DAGRank undefined:
-     * a node must not join such a DODAG as a router (RFC 6550 8.5 lets it join as a leaf).
+     * MinHopRankIncrease and MaxRankIncrease. Empty for any other OCP or a MinHopRankIncrease of 0, which would make
+     * DAGRank undefined: a node must not join such a DODAG as a router (RFC 6550 8.5 lets it join as a leaf).
      */
     public static Optional<ObjectiveFunction> forConfiguration(DodagConfiguration config) {
         if (config.minHopRankIncrease() == 0) {

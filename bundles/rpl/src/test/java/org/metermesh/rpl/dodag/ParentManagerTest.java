@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.metermesh.api.radio.MacAddress;
@@ -49,7 +51,7 @@ class ParentManagerTest {
         settle(Map.of(1, 512, 2, 512, 3, 512), 128);
         manager.etxChanged(MeshHarness.mac(1), 4 * Etx.ONE);
 
-        assertThat(select().set().preferred()).isNotEqualTo(java.util.Optional.of(MeshHarness.mac(1)));
+        assertThat(select().set().preferred()).isNotEqualTo(Optional.of(MeshHarness.mac(1)));
     }
 
     @Test
@@ -103,7 +105,7 @@ class ParentManagerTest {
 
     /** Hears the given neighbours (id to Rank, all over links of {@code etx}) and selects until the set holds. */
     private ParentSet<MacAddress> settle(Map<Integer, Integer> ranks, int etx) {
-        new java.util.TreeMap<>(ranks).forEach((id, rank) -> hear(id, rank, etx));
+        new TreeMap<>(ranks).forEach((id, rank) -> hear(id, rank, etx));
         ParentSet<MacAddress> first = select().set();
         manager.setParents(first);
         ParentSet<MacAddress> second = select().set();
