@@ -2,6 +2,7 @@ package org.metermesh.rpl.link;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,23 @@ public final class NeighbourTable<K> {
     private final NeighbourListener<K> listener;
     private final EtxEstimator estimator;
     private final long staleNanos;
-    private final Map<K, Entry<K>> entries = new LinkedHashMap<>();
+    private final Map<K, Entry> entries = new LinkedHashMap<>();
+    /*
+     * The fields the worst-path scan reads, by entry slot: a full table hears nearly every DIO of a dense street, and
+     * a scan of these short arrays costs a fraction of one through the entries themselves, spread over the heap.
+     * arrivals orders entries by first contact, for the scan's last tie-break.
+     */
+    /** The entry in each slot, null for a free one. */
+    private Object[] holders = new Object[0];
+    private int[] ranks = new int[0];
+    private double[] etxs = new double[0];
+    private boolean[] parents = new boolean[0];
+    private long[] heardAt = new long[0];
+    private long[] arrivals = new long[0];
+    private int[] freeSlots = new int[0];
+    private int freeCount;
+    private int slotCount;
+    private long nextArrival;
 
     private Cancellable sweep;
     private long sweepDue;
@@ -120,42 +137,44 @@ public final class NeighbourTable<K> {
         Objects.requireNonNull(address, "address");
         long now = scheduler.nanoTime();
         int q = lqi < 0 ? -1 : Math.min(255, lqi);
-        Entry<K> e = entries.get(address);
+        Entry e = entries.get(address);
         if (e != null) {
             refreshed++;
             e.lastRssi = rssiDbm;
             e.meanRssi += (rssiDbm - e.meanRssi) / 8;
             e.lastLqi = q;
             e.meanLqi = q < 0 ? e.meanLqi : e.meanLqi < 0 ? q : e.meanLqi + (q - e.meanLqi) / 8;
-            e.lastHeard = now;
+            heardAt[e.slot] = now;
             e.frames++;
             if (e.samples == 0) {
-                e.etx = estimator.initialEtx(e.meanRssi, e.meanLqi);
+                etxs[e.slot] = estimator.initialEtx(e.meanRssi, e.meanLqi);
                 pathMayHaveGrown(e);
             }
             return Optional.of(e.snapshot());
         }
         int etx = estimator.initialEtx(rssiDbm, q);
-        Entry<K> victim = null;
+        Entry victim = null;
+        Neighbour<K> evictedSnapshot = null;
         if (entries.size() >= config.capacity()) {
             double offered = pathCost(rank, etx, step) + step;
             boolean hopeless = rank >= Rank.INFINITE_RANK || step == worstStep && offered >= worstBound;
             victim = hopeless ? null : worstPathNonParent(step);
-            if (victim == null || offered >= pathCost(victim.rank, victim.etx, step)) {
+            if (victim == null || offered >= pathCost(ranks[victim.slot], etxs[victim.slot], step)) {
                 rejectedFull++;
                 return Optional.empty();
             }
             entries.remove(victim.address);
+            evictedSnapshot = victim.snapshot();
+            releaseSlot(victim);
             evicted++;
         }
-        e = new Entry<>(address, now, rssiDbm, q, etx);
-        e.rank = Math.min(rank, Rank.INFINITE_RANK);
+        e = new Entry(address, now, rssiDbm, q, etx, Math.min(rank, Rank.INFINITE_RANK));
         entries.put(address, e);
         pathMayHaveGrown(e);
         added++;
         scheduleSweep();
-        if (victim != null) {
-            listener.removed(victim.snapshot(), RemovalReason.EVICTED);
+        if (evictedSnapshot != null) {
+            listener.removed(evictedSnapshot, RemovalReason.EVICTED);
         }
         Neighbour<K> snapshot = e.snapshot();
         listener.added(snapshot);
@@ -187,13 +206,13 @@ public final class NeighbourTable<K> {
         if (etxAttempts < 1 || lossAttempts < 1) {
             throw new IllegalArgumentException("attempts " + Math.min(etxAttempts, lossAttempts) + " is below 1");
         }
-        Entry<K> e = entries.get(address);
+        Entry e = entries.get(address);
         if (e == null) {
             return false;
         }
         long now = scheduler.nanoTime();
         e.transmissions += etxAttempts;
-        e.etx = estimator.update(e.etx, estimator.sample(acked, etxAttempts), e.transmissions);
+        etxs[e.slot] = estimator.update(etxs[e.slot], estimator.sample(acked, etxAttempts), e.transmissions);
         pathMayHaveGrown(e);
         e.samples++;
         e.lastTransmitted = now;
@@ -205,7 +224,7 @@ public final class NeighbourTable<K> {
         e.attempts += attempts;
         if (acked) {
             e.acked++;
-            e.lastHeard = now;
+            heardAt[e.slot] = now;
             e.lastAcked = now;
         }
         double loss = e.loss();
@@ -242,13 +261,13 @@ public final class NeighbourTable<K> {
      * if none (or unknown): how fresh its ETX from acknowledgements is.
      */
     public long lastTransmittedNanos(K address) {
-        Entry<K> e = entries.get(address);
+        Entry e = entries.get(address);
         return e == null || e.samples == 0 ? Long.MIN_VALUE : e.lastTransmitted;
     }
 
     /** Scheduler time of the last acknowledged request to {@code address}, or {@link Long#MIN_VALUE} if none. */
     public long lastAckedNanos(K address) {
-        Entry<K> e = entries.get(address);
+        Entry e = entries.get(address);
         return e == null ? Long.MIN_VALUE : e.lastAcked;
     }
 
@@ -257,28 +276,28 @@ public final class NeighbourTable<K> {
         if (rank < 0 || rank > Rank.INFINITE_RANK) {
             throw new IllegalArgumentException("rank " + rank + " is outside 0..65535");
         }
-        Entry<K> e = entries.get(address);
+        Entry e = entries.get(address);
         if (e == null) {
             return false;
         }
-        e.rank = rank;
+        ranks[e.slot] = rank;
         pathMayHaveGrown(e);
         return true;
     }
 
     /** Marks {@code address} as in (or out of) the RPL parent set; parents are not evicted. */
     public boolean setParent(K address, boolean parent) {
-        Entry<K> e = entries.get(address);
+        Entry e = entries.get(address);
         if (e == null) {
             return false;
         }
-        e.parent = parent;
+        parents[e.slot] = parent;
         pathMayHaveGrown(e);
         return true;
     }
 
     public Optional<Neighbour<K>> get(K address) {
-        Entry<K> e = entries.get(address);
+        Entry e = entries.get(address);
         return e == null ? Optional.empty() : Optional.of(e.snapshot());
     }
 
@@ -288,14 +307,14 @@ public final class NeighbourTable<K> {
 
     /** The ETX of the link to {@code address}, fixed point, or -1 if it is not in the table. */
     public int etx(K address) {
-        Entry<K> e = entries.get(address);
-        return e == null ? -1 : EtxEstimator.toFixedPoint(e.etx);
+        Entry e = entries.get(address);
+        return e == null ? -1 : EtxEstimator.toFixedPoint(etxs[e.slot]);
     }
 
     /** Every entry, in order of first contact. */
     public List<Neighbour<K>> neighbours() {
         List<Neighbour<K>> out = new ArrayList<>(entries.size());
-        for (Entry<K> e : entries.values()) {
+        for (Entry e : entries.values()) {
             out.add(e.snapshot());
         }
         return out;
@@ -307,24 +326,30 @@ public final class NeighbourTable<K> {
 
     /** Removes {@code address}. @return whether it was there */
     public boolean remove(K address) {
-        Entry<K> e = entries.remove(address);
+        Entry e = entries.remove(address);
         if (e == null) {
             return false;
         }
-        listener.removed(e.snapshot(), RemovalReason.REMOVED);
+        Neighbour<K> snapshot = e.snapshot();
+        releaseSlot(e);
+        listener.removed(snapshot, RemovalReason.REMOVED);
         return true;
     }
 
     /** Removes every entry, like {@code ip -6 neigh flush all}, to force fresh discovery. @return how many */
     public int flush() {
-        List<Entry<K>> gone = new ArrayList<>(entries.values());
+        List<Neighbour<K>> gone = new ArrayList<>(entries.size());
+        for (Entry e : entries.values()) {
+            gone.add(e.snapshot());
+            releaseSlot(e);
+        }
         entries.clear();
         if (sweep != null) {
             sweep.cancel();
             sweep = null;
         }
-        for (Entry<K> e : gone) {
-            listener.removed(e.snapshot(), RemovalReason.FLUSHED);
+        for (Neighbour<K> n : gone) {
+            listener.removed(n, RemovalReason.FLUSHED);
         }
         return gone.size();
     }
@@ -354,28 +379,31 @@ public final class NeighbourTable<K> {
         return rejectedFull;
     }
 
-    private void pathMayHaveGrown(Entry<K> e) {
-        if (!e.parent && worstStep >= 0) {
-            worstBound = Math.max(worstBound, pathCost(e.rank, e.etx, worstStep));
+    private void pathMayHaveGrown(Entry e) {
+        if (!parents[e.slot] && worstStep >= 0) {
+            worstBound = Math.max(worstBound, pathCost(ranks[e.slot], etxs[e.slot], worstStep));
         }
     }
 
-    private Entry<K> worstPathNonParent(int step) {
-        Entry<K> victim = null;
+    /** Ties on the path go to the least recently heard, then to the earliest contact. */
+    @SuppressWarnings("unchecked") // holders holds only this table's entries
+    private Entry worstPathNonParent(int step) {
+        int victim = -1;
         double worst = Double.NEGATIVE_INFINITY;
-        for (Entry<K> e : entries.values()) {
-            if (e.parent) {
+        for (int s = 0; s < slotCount; s++) {
+            if (holders[s] == null || parents[s]) {
                 continue;
             }
-            double cost = pathCost(e.rank, e.etx, step);
-            if (victim == null || cost > worst || cost == worst && e.lastHeard < victim.lastHeard) {
-                victim = e;
+            double cost = pathCost(ranks[s], etxs[s], step);
+            if (victim < 0 || cost > worst || cost == worst && (heardAt[s] < heardAt[victim]
+                    || heardAt[s] == heardAt[victim] && arrivals[s] < arrivals[victim])) {
+                victim = s;
                 worst = cost;
             }
         }
         worstBound = worst;
         worstStep = step;
-        return victim;
+        return victim < 0 ? null : (Entry) holders[victim];
     }
 
     private void scheduleSweep() {
@@ -383,8 +411,8 @@ public final class NeighbourTable<K> {
             return;
         }
         long earliest = Long.MAX_VALUE;
-        for (Entry<K> e : entries.values()) {
-            earliest = Math.min(earliest, e.lastHeard);
+        for (Entry e : entries.values()) {
+            earliest = Math.min(earliest, heardAt[e.slot]);
         }
         long now = scheduler.nanoTime();
         sweepDue = Math.max(now, earliest + staleNanos);
@@ -394,18 +422,19 @@ public final class NeighbourTable<K> {
     private void sweep() {
         sweep = null;
         long now = scheduler.nanoTime();
-        List<Entry<K>> gone = new ArrayList<>();
-        for (Iterator<Entry<K>> it = entries.values().iterator(); it.hasNext();) {
-            Entry<K> e = it.next();
-            if (now - e.lastHeard >= staleNanos) {
+        List<Neighbour<K>> gone = new ArrayList<>();
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext();) {
+            Entry e = it.next();
+            if (now - heardAt[e.slot] >= staleNanos) {
                 it.remove();
-                gone.add(e);
+                gone.add(e.snapshot());
+                releaseSlot(e);
             }
         }
         expired += gone.size();
         scheduleSweep();
-        for (Entry<K> e : gone) {
-            listener.removed(e.snapshot(), RemovalReason.EXPIRED);
+        for (Neighbour<K> n : gone) {
+            listener.removed(n, RemovalReason.EXPIRED);
         }
     }
 
@@ -414,35 +443,38 @@ public final class NeighbourTable<K> {
         return sweep == null ? -1 : sweepDue;
     }
 
-    private static final class Entry<K> {
+    /** One neighbour; its Rank, ETX, parent flag and last-heard time live in the table's slot arrays. */
+    private final class Entry {
         final K address;
         final long firstHeard;
-        long lastHeard;
+        /** Where the fields the worst-path scan reads are kept. */
+        final int slot;
         int lastRssi;
         double meanRssi;
         int lastLqi;
         double meanLqi;
-        double etx;
         long samples;
         long transmissions;
         long lastTransmitted = Long.MIN_VALUE;
         long lastAcked = Long.MIN_VALUE;
-        int rank = Rank.INFINITE_RANK;
-        boolean parent;
         long frames = 1;
         long attempts;
         long acked;
         boolean highLoss;
 
-        Entry(K address, long now, int rssi, int lqi, int etx) {
+        Entry(K address, long now, int rssi, int lqi, int etx, int rank) {
             this.address = address;
             this.firstHeard = now;
-            this.lastHeard = now;
+            this.slot = occupySlot(this);
             this.lastRssi = rssi;
             this.meanRssi = rssi;
             this.lastLqi = lqi;
             this.meanLqi = lqi;
-            this.etx = etx;
+            heardAt[slot] = now;
+            etxs[slot] = etx;
+            ranks[slot] = rank;
+            parents[slot] = false;
+            arrivals[slot] = nextArrival++;
         }
 
         double loss() {
@@ -450,9 +482,38 @@ public final class NeighbourTable<K> {
         }
 
         Neighbour<K> snapshot() {
-            return new Neighbour<>(address, lastRssi, meanRssi, lastLqi, meanLqi, EtxEstimator.toFixedPoint(etx),
-                    samples > 0, rank, parent, firstHeard, lastHeard, frames, attempts, acked, loss(), highLoss);
+            return new Neighbour<>(address, lastRssi, meanRssi, lastLqi, meanLqi,
+                    EtxEstimator.toFixedPoint(etxs[slot]), samples > 0, ranks[slot], parents[slot], firstHeard,
+                    heardAt[slot], frames, attempts, acked, loss(), highLoss);
         }
+    }
+
+    /** A free slot for {@code e}, growing the slot arrays if every one is taken. */
+    private int occupySlot(Entry e) {
+        int slot;
+        if (freeCount > 0) {
+            slot = freeSlots[--freeCount];
+        } else {
+            if (slotCount == holders.length) {
+                int grown = Math.max(8, 2 * slotCount);
+                holders = Arrays.copyOf(holders, grown);
+                ranks = Arrays.copyOf(ranks, grown);
+                etxs = Arrays.copyOf(etxs, grown);
+                parents = Arrays.copyOf(parents, grown);
+                heardAt = Arrays.copyOf(heardAt, grown);
+                arrivals = Arrays.copyOf(arrivals, grown);
+                freeSlots = Arrays.copyOf(freeSlots, grown);
+            }
+            slot = slotCount++;
+        }
+        holders[slot] = e;
+        return slot;
+    }
+
+    /** Gives an entry's slot back; take its snapshot first, as the next entry may reuse the slot. */
+    private void releaseSlot(Entry e) {
+        holders[e.slot] = null;
+        freeSlots[freeCount++] = e.slot;
     }
 
     @Override

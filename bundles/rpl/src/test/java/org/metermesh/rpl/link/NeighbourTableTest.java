@@ -136,6 +136,33 @@ class NeighbourTableTest {
     }
 
     @Test
+    void onATieHeardAtTheSameTimeTheEarliestContactIsEvictedAndReportedWithItsOwnFigures() {
+        List<Neighbour<Integer>> evicted = new ArrayList<>();
+        NeighbourTable<Integer> t = new NeighbourTable<>(scheduler, NeighbourTableConfig.defaults().withCapacity(3),
+                new NeighbourListener<>() {
+                    @Override
+                    public void removed(Neighbour<Integer> n, RemovalReason reason) {
+                        evicted.add(n);
+                    }
+                });
+        t.heard(1, -80, 255, 1024, 128);
+        t.heard(2, -80, 255, 1024, 128);
+        t.heard(2, -80, 255, 1024, 128);      // heard twice: its own figures tell it from the newcomer
+        t.heard(3, -80, 255, 1024, 128);
+        t.remove(1);
+        evicted.clear();
+        t.heard(4, -80, 255, 1024, 128);      // the newest contact, in the place 1 left
+        t.heard(5, -80, 255, 512, 128);       // all three tie on path and last-heard time
+
+        assertThat(evicted).hasSize(1);
+        assertThat(evicted.get(0).address()).isEqualTo(2);
+        assertThat(evicted.get(0).rank()).isEqualTo(1024);
+        assertThat(evicted.get(0).framesHeard()).isEqualTo(2);
+        assertThat(t.get(5).orElseThrow().rank()).isEqualTo(512);
+        assertThat(t.neighbours()).extracting(Neighbour::address).containsExactly(3, 4, 5);
+    }
+
+    @Test
     void aTableFullOfParentsRefusesNewcomers() {
         NeighbourTable<Integer> t = table(NeighbourTableConfig.defaults().withCapacity(2));
         t.heard(1, -80, 255, 1024, 128);
