@@ -24,7 +24,12 @@ final class LinkModel {
 
     /** Path loss between two nodes, shadowing included. */
     double pathLossDb(int a, Position pa, int b, Position pb) {
-        double distance = Math.max(1.0, pa.distanceTo(pb));
+        return pathLossDb(a, b, pa.distanceTo(pb));
+    }
+
+    /** Path loss between two nodes {@code distanceMetres} apart, shadowing included. */
+    double pathLossDb(int a, int b, double distanceMetres) {
+        double distance = Math.max(1.0, distanceMetres);
         double mean = settings.referenceLossDb() + 10 * settings.pathLossExponent() * Math.log10(distance);
         return mean + shadowingDb(Math.min(a, b), Math.max(a, b));
     }
