@@ -1,73 +1,123 @@
 package org.metermesh.radio.mac;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.api.radio.NeighbourLink;
 
 /**
- * Per-neighbour link statistics, bounded: the neighbour heard least recently makes room for a new one. Every frame
- * heard updates an entry, so entries are updated in place and turned into {@link NeighbourLink}s only when asked.
+ * Per-neighbour link statistics, bounded: the neighbour heard (or sent to) least recently makes room for a new one.
+ * Every frame heard updates an entry, so entries are updated in place and turned into {@link NeighbourLink}s only
+ * when asked.
+ *
+ * <p>A few dozen entries in plain arrays, found by a scan of their address bits and ordered by a use counter, rather
+ * than an access-ordered hash map: a meter in a dense street hears hundreds of neighbours, and a scan of one short
+ * array costs less than a hash lookup that chases a node, a key and a value and relinks the access order.
  */
 final class NeighbourTable {
 
     private static final double WEIGHT = 1.0 / 8;
 
     private final int capacity;
-    /** In access order: the first entry is the one heard (or sent to) least recently. */
-    private final Map<MacAddress, Link> links;
+    private final MacAddress[] addresses;
+    /** Each entry's address as a number, compared before the address itself: see {@link #bits}. */
+    private final long[] keys;
+    /** Whether each entry's address is an EUI-64, whose bits alone identify it. */
+    private final boolean[] extended;
+    private final Link[] links;
+    /** When each entry was last heard or sent to, in uses of the table: the smallest makes room. */
+    private final long[] lastUse;
+    private int size;
+    private long uses;
 
     NeighbourTable(int capacity) {
-        this.capacity = capacity;
-        this.links = new LinkedHashMap<>(16, 0.75f, true);
+        this.capacity = Math.max(0, capacity);
+        this.addresses = new MacAddress[this.capacity];
+        this.keys = new long[this.capacity];
+        this.extended = new boolean[this.capacity];
+        this.links = new Link[this.capacity];
+        this.lastUse = new long[this.capacity];
     }
 
     void heard(MacAddress address, int rssiDbm, int lqi, long nowNanos) {
-        Link link = links.get(address);
-        if (link == null) {
-            link = new Link(address, rssiDbm, lqi);
-            links.put(address, link);
-            evictBeyondCapacity();
-        } else {
+        int i = indexOf(address);
+        Link link;
+        if (i >= 0) {
+            link = links[i];
             link.meanRssiDbm = ewma(link.meanRssiDbm, rssiDbm);
             link.meanLqi = ewma(link.meanLqi, lqi);
+        } else {
+            if (capacity == 0) {
+                return;
+            }
+            i = size < capacity ? size++ : leastRecentlyUsed();
+            link = new Link(address, rssiDbm, lqi);
+            addresses[i] = address;
+            keys[i] = bits(address);
+            extended[i] = address instanceof ExtendedAddress;
+            links[i] = link;
         }
+        lastUse[i] = ++uses;
         link.lastRssiDbm = rssiDbm;
         link.lastHeardNanos = nowNanos;
         link.framesHeard++;
     }
 
     void transmitted(MacAddress address, boolean acked) {
-        Link link = links.get(address);
-        if (link == null) {
+        int i = indexOf(address);
+        if (i < 0) {
             return; // never heard: nothing to attach the outcome to yet
         }
+        lastUse[i] = ++uses;
         if (acked) {
-            link.acked++;
+            links[i].acked++;
         } else {
-            link.unacked++;
+            links[i].unacked++;
         }
     }
 
-    private void evictBeyondCapacity() {
-        if (links.size() > capacity) {
-            Iterator<Link> eldest = links.values().iterator();
-            eldest.next();
-            eldest.remove();
-        }
-    }
-
+    /** The entries, least recently used first. */
     List<NeighbourLink> snapshot() {
-        List<NeighbourLink> copy = new ArrayList<>(links.size());
-        for (Link l : links.values()) {
+        List<Integer> order = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(lastUse[a], lastUse[b]));
+        List<NeighbourLink> copy = new ArrayList<>(size);
+        for (int i : order) {
+            Link l = links[i];
             copy.add(new NeighbourLink(l.address, l.lastRssiDbm, l.meanRssiDbm, l.meanLqi, l.lastHeardNanos,
                     l.framesHeard, l.acked, l.unacked));
         }
         return copy;
+    }
+
+    private int indexOf(MacAddress address) {
+        long key = bits(address);
+        boolean eui = address instanceof ExtendedAddress;
+        for (int i = 0; i < size; i++) {
+            if (keys[i] == key && extended[i] == eui && (eui || addresses[i].equals(address))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int leastRecentlyUsed() {
+        int eldest = 0;
+        for (int i = 1; i < size; i++) {
+            if (lastUse[i] < lastUse[eldest]) {
+                eldest = i;
+            }
+        }
+        return eldest;
+    }
+
+    /** An EUI-64's value; any other address's hash, which equals confirms. */
+    private static long bits(MacAddress address) {
+        return address instanceof ExtendedAddress e ? e.value() : address.hashCode();
     }
 
     private static double ewma(double mean, double sample) {
