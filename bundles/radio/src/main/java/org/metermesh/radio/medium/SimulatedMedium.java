@@ -59,6 +59,12 @@ public final class SimulatedMedium {
      * channel} (one load in the pass over a sender's neighbours): a dwell serves many frames.
      */
     private long[] known = new long[0];
+    /**
+     * The one schedule every hopping node follows (equal schedules count as one), null while none hops or once two
+     * differ: with one, a node's dwell entry alone says where it listens.
+     */
+    private ChannelHopping commonSchedule;
+    private boolean mixedSchedules;
     /** When a node last stopped transmitting ({@link Long#MAX_VALUE} while it transmits): it heard nothing before. */
     private long[] quietSince = new long[0];
     /** The frames on the air that reach each node, with their level there. */
@@ -170,6 +176,14 @@ public final class SimulatedMedium {
         int id = node.id();
         schedules[id] = node.hopping();
         hopKeys[id] = node.hopKey();
+        if (node.hopping() != null && !mixedSchedules) {
+            if (commonSchedule == null) {
+                commonSchedule = node.hopping();
+            } else if (!commonSchedule.equals(node.hopping())) {
+                commonSchedule = null;
+                mixedSchedules = true;
+            }
+        }
         known[id] = NOT_KNOWN;
         hearingChannel[id] = node.isClosed() || !node.isListening() ? DEAF
                 : node.isHopping() ? HOPPING : node.channel();
@@ -189,19 +203,38 @@ public final class SimulatedMedium {
 
         Moment(long nanos) {
             this.nanos = nanos;
+            if (commonSchedule != null) {
+                enter(commonSchedule);
+            }
+        }
+
+        private void enter(ChannelHopping own) {
+            schedule = own;
+            window = own.inBroadcastWindow(nanos);
+            broadcastChannel = window ? own.broadcastChannel(nanos) : -1;
+            slot = own.unicastSlot(nanos);
         }
 
         int channelOf(int id) {
+            if (commonSchedule != null) {
+                // One load for most nodes: a hopping node's entry for this dwell, or its mode in a broadcast window.
+                if (!window) {
+                    long entry = known[id];
+                    if (entry >> CHANNEL_BITS == slot) {
+                        return (int) (entry & ((1 << CHANNEL_BITS) - 1));
+                    }
+                } else {
+                    int channel = hearingChannel[id];
+                    return channel == HOPPING ? broadcastChannel : channel;
+                }
+            }
             int channel = hearingChannel[id];
             if (channel != HOPPING) {
                 return channel;
             }
             ChannelHopping own = schedules[id];
-            if (own != schedule) {
-                schedule = own;
-                window = own.inBroadcastWindow(nanos);
-                broadcastChannel = window ? own.broadcastChannel(nanos) : -1;
-                slot = own.unicastSlot(nanos);
+            if (own != schedule && !own.equals(schedule)) {
+                enter(own);
             }
             if (window) {
                 return broadcastChannel;

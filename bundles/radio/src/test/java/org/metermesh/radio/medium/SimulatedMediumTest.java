@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.metermesh.api.radio.LinkState;
 import org.metermesh.platform.clock.VirtualScheduler;
+import org.metermesh.radio.phy.ChannelHopping;
 import org.metermesh.radio.phy.ChannelPlan;
 import org.metermesh.radio.phy.PhyListener;
 import org.metermesh.radio.phy.Reception;
@@ -291,6 +293,56 @@ class SimulatedMediumTest {
         scheduler.runFor(Duration.ofSeconds(1));
         assertThat(b.phy.channelClear()).isTrue();
         assertThat(b.received).isEmpty();
+    }
+
+    @Test
+    void hoppingNodesHearExactlyTheFramesSentOnTheChannelTheyListenOnWhenTheyStart() {
+        hearsExactlyItsOwnChannel(false);
+    }
+
+    @Test
+    void nodesOnDifferentSchedulesEachHearOnTheirOwnSchedulesChannel() {
+        hearsExactlyItsOwnChannel(true);
+    }
+
+    /**
+     * A fixed-channel sender aims frames at one listener after another, at instants in and out of broadcast windows;
+     * every listener (hopping on one schedule or, with {@code mixed}, some on a second one; one on a fixed channel;
+     * one that stops hopping halfway) gets a frame exactly when it listened on the frame's channel as it started.
+     */
+    private void hearsExactlyItsOwnChannel(boolean mixed) {
+        SimulatedMedium medium = medium(quiet());
+        ChannelHopping first = ChannelHopping.wiSun(PLAN, 0x1234);
+        ChannelHopping second = ChannelHopping.wiSun(PLAN, 0x4321);
+        Recorder sender = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        List<Recorder> listeners = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Recorder listener = start(medium.attach(new Position(100, 10 * i), CHANNEL, 14));
+            if (i < 5) {
+                listener.phy.hop(mixed && i % 2 == 1 ? second : first, 0x02004d6d00000010L + i);
+            }
+            listeners.add(listener);
+        }
+        int[] expected = new int[listeners.size()];
+        for (int step = 0; step < 400; step++) {
+            if (step == 200) {
+                listeners.get(0).phy.setChannel(CHANNEL + 3); // pinned: it stops following its schedule
+            }
+            int target = listeners.get(step % listeners.size()).phy.channel();
+            for (int i = 0; i < listeners.size(); i++) {
+                if (listeners.get(i).phy.channel() == target) {
+                    expected[i]++;
+                }
+            }
+            sender.phy.setChannel(target);
+            sender.phy.transmit(FRAME);
+            scheduler.runFor(Duration.ofMillis(37)); // steps through dwells and broadcast windows at odd phases
+        }
+        for (int i = 0; i < listeners.size(); i++) {
+            assertThat(listeners.get(i).received).as("listener %d", i).hasSize(expected[i]);
+        }
+        assertThat(Arrays.stream(expected).min().orElseThrow()).as("every listener was aimed at")
+                .isGreaterThanOrEqualTo(400 / listeners.size());
     }
 
     @Test
