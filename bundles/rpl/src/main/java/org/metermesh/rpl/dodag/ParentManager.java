@@ -90,16 +90,35 @@ final class ParentManager {
     /** Suspects asked for a fresh DIO, at most, before the node gives up and repairs locally. */
     static final int SUSPECTS_ASKED = 2;
 
-    /** A candidate and the ETX of the link to it, a copy of the neighbour table's kept current by the node. */
+    /**
+     * A candidate and the ETX of the link to it, a copy of the neighbour table's kept current by the node. The
+     * candidate's address, its hash and its Rank are kept here too: selection reads them for every candidate, and
+     * the candidate record, replaced with every DIO, would be one more object to visit each.
+     */
     private static final class Entry {
+        final MacAddress mac;
+        final int macHash;
         Candidate candidate;
+        int rank;
         int etx;
         /** Possibly in a poisoned sub-DODAG: not a candidate until its next DIO. */
         boolean suspect;
 
         Entry(Candidate candidate, int etx) {
-            this.candidate = candidate;
+            this.mac = candidate.mac;
+            this.macHash = candidate.mac.hashCode();
             this.etx = etx;
+            update(candidate);
+        }
+
+        void update(Candidate latest) {
+            candidate = latest;
+            rank = latest.rank;
+        }
+
+        /** Whether this is {@code other}'s entry, {@code otherHash} its address's hash: equals only on a match. */
+        boolean is(MacAddress other, int otherHash) {
+            return mac == other || other != null && macHash == otherHash && mac.equals(other);
         }
     }
 
@@ -142,11 +161,11 @@ final class ParentManager {
             candidates.put(mac, new Entry(c, etx));
             return null;
         }
-        if (e.candidate.rank != rank || e.etx != etx || e.suspect) {
+        if (e.rank != rank || e.etx != etx || e.suspect) {
             keepSettledOnlyIfOutranked(mac, rank, etx); // a parent repeating its DIO changes nothing selection sees
         }
         Candidate prior = e.candidate;
-        e.candidate = c;
+        e.update(c);
         e.etx = etx;
         e.suspect = false;
         return prior;
@@ -166,7 +185,7 @@ final class ParentManager {
         int limit = Rank.dagRank(parentRank, minHopRankIncrease);
         for (Map.Entry<MacAddress, Entry> m : candidates.entrySet()) {
             Entry e = m.getValue();
-            if (!m.getKey().equals(parent) && Rank.dagRank(e.candidate.rank, minHopRankIncrease) > limit) {
+            if (!m.getKey().equals(parent) && Rank.dagRank(e.rank, minHopRankIncrease) > limit) {
                 e.suspect = true;
             }
         }
@@ -180,7 +199,7 @@ final class ParentManager {
             return false;
         }
         if (e.etx != etx) {
-            keepSettledOnlyIfOutranked(mac, e.candidate.rank, etx);
+            keepSettledOnlyIfOutranked(mac, e.rank, etx);
             e.etx = etx;
         }
         return true;
@@ -255,7 +274,7 @@ final class ParentManager {
         int cost = of.pathCost(ParentCandidate.of(mac, rank, etx));
         for (MacAddress member : members) {
             Entry e = candidates.get(member);
-            if (e == null || cost <= of.pathCost(ParentCandidate.of(member, e.candidate.rank, e.etx))) {
+            if (e == null || cost <= of.pathCost(ParentCandidate.of(member, e.rank, e.etx))) {
                 settled = null;
                 return;
             }
@@ -271,13 +290,13 @@ final class ParentManager {
         List<ParentCandidate<MacAddress>> list = new ArrayList<>(candidates.size());
         List<ParentCandidate<MacAddress>> suspects = null;
         ParentCandidate<MacAddress> risenCurrent = null;
+        int currentHash = current == null ? 0 : current.hashCode();
         for (Entry e : candidates.values()) {
-            Candidate c = e.candidate;
             if (e.etx < 0) {
                 continue; // no link estimate
             }
-            int dagRank = Rank.dagRank(c.rank, minHop);
-            if (c.mac.equals(current)) {
+            int dagRank = Rank.dagRank(e.rank, minHop);
+            if (e.is(current, currentHash)) {
                 if (dagRank >= advertisedLimit) {
                     // It rose to our advertised level (RFC 6550 8.2.2.4 rule 1 no longer holds): either it really
                     // fell back (its own parent is failing), or it is in our sub-DODAG now, a loop closed on stale
@@ -285,9 +304,9 @@ final class ParentManager {
                     // only while the Rank through it stays within RISE_BUDGET of L: counting to infinity with it up
                     // to L + MaxRankIncrease would keep a loop for many rounds of DIOs.
                     if (lowestRank < Rank.INFINITE_RANK
-                            && of.rankVia(ParentCandidate.of(c.mac, c.rank, e.etx))
+                            && of.rankVia(ParentCandidate.of(e.mac, e.rank, e.etx))
                                     <= (long) lowestRank + RISE_BUDGET * minHop) {
-                        risenCurrent = ParentCandidate.of(c.mac, c.rank, e.etx);
+                        risenCurrent = ParentCandidate.of(e.mac, e.rank, e.etx);
                     }
                     continue;
                 }
@@ -298,10 +317,10 @@ final class ParentManager {
                 if (suspects == null) {
                     suspects = new ArrayList<>();
                 }
-                suspects.add(ParentCandidate.of(c.mac, c.rank, e.etx)); // possibly in a poisoned sub-DODAG
+                suspects.add(ParentCandidate.of(e.mac, e.rank, e.etx)); // possibly in a poisoned sub-DODAG
                 continue;
             }
-            list.add(ParentCandidate.of(c.mac, c.rank, e.etx));
+            list.add(ParentCandidate.of(e.mac, e.rank, e.etx));
         }
         ParentSet<MacAddress> set = of.selectParents(list, current, lowestRank);
         fallback = set.isEmpty();
