@@ -1,7 +1,7 @@
 package org.metermesh.rpl.dodag;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +122,12 @@ final class ParentManager {
         }
     }
 
-    private final Map<MacAddress, Entry> candidates = new LinkedHashMap<>();
+    private final Map<MacAddress, Entry> candidates = new HashMap<>();
+    /**
+     * The same entries in order of first contact, the order selection sees them in: an array walk lets the
+     * processor fetch the next entries while it weighs one, where a linked map's walk waits for each link.
+     */
+    private final List<Entry> inOrder = new ArrayList<>();
     private ParentSet<MacAddress> parents = ParentSet.none();
     /** The last selection fell back to a parent the objective function alone would refuse (see {@link #select}). */
     private boolean fallback;
@@ -158,7 +163,9 @@ final class ParentManager {
         Entry e = candidates.get(mac);
         if (e == null) {
             keepSettledOnlyIfOutranked(mac, rank, etx);
-            candidates.put(mac, new Entry(c, etx));
+            Entry added = new Entry(c, etx);
+            candidates.put(mac, added);
+            inOrder.add(added);
             return null;
         }
         if (e.rank != rank || e.etx != etx || e.suspect) {
@@ -183,9 +190,8 @@ final class ParentManager {
      */
     void suspectDeeperThan(int parentRank, int minHopRankIncrease, MacAddress parent) {
         int limit = Rank.dagRank(parentRank, minHopRankIncrease);
-        for (Map.Entry<MacAddress, Entry> m : candidates.entrySet()) {
-            Entry e = m.getValue();
-            if (!m.getKey().equals(parent) && Rank.dagRank(e.rank, minHopRankIncrease) > limit) {
+        for (Entry e : inOrder) {
+            if (!e.mac.equals(parent) && Rank.dagRank(e.rank, minHopRankIncrease) > limit) {
                 e.suspect = true;
             }
         }
@@ -212,7 +218,11 @@ final class ParentManager {
 
     /** Forgets a neighbour; returns whether it was in the parent set. */
     boolean remove(MacAddress mac) {
-        if (candidates.remove(mac) != null && settled != null && settled.set.parents().contains(mac)) {
+        Entry gone = candidates.remove(mac);
+        if (gone != null) {
+            inOrder.remove(gone);
+        }
+        if (gone != null && settled != null && settled.set.parents().contains(mac)) {
             // A neighbour outside the set leaving changes nothing: every other candidate keeps its place in
             // selection's order, and the best left costs no less than it did (the hysteresis holds).
             settled = null;
@@ -223,6 +233,7 @@ final class ParentManager {
     /** Forgets every candidate (a new DODAG Version, a new DODAG, a flush); the parent set is kept until replaced. */
     void clearCandidates() {
         candidates.clear();
+        inOrder.clear();
         settled = null;
     }
 
@@ -291,7 +302,7 @@ final class ParentManager {
         List<ParentCandidate<MacAddress>> suspects = null;
         ParentCandidate<MacAddress> risenCurrent = null;
         int currentHash = current == null ? 0 : current.hashCode();
-        for (Entry e : candidates.values()) {
+        for (Entry e : inOrder) {
             if (e.etx < 0) {
                 continue; // no link estimate
             }
@@ -420,7 +431,7 @@ final class ParentManager {
      */
     Optional<MacAddress> bestBlockedByLink(ObjectiveFunction of) {
         Candidate best = null;
-        for (Entry e : candidates.values()) {
+        for (Entry e : inOrder) {
             Candidate c = e.candidate;
             int metric = e.etx;
             if (metric < 0 || c.rank >= Rank.INFINITE_RANK || c.rank < of.minHopRankIncrease()
