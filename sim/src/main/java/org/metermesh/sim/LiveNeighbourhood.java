@@ -143,7 +143,8 @@ public final class LiveNeighbourhood {
         int id = i + 1;
         SimulatedNode node = new SimulatedNode(id, loop,
                 medium.attach(positions.get(i), settings.channel(), settings.txPowerDbm()), settings.plan(),
-                codec, iphc, settings.meshPrefix(), settings.panId(), FrameTap.NONE, forwarder -> {
+                codec, iphc, settings.meshPrefix(), settings.panId(), FrameTap.NONE, SimulatedNode.LayerCounters.own(),
+                forwarder -> {
                     RplNode core = new RplNode(loop, settings.profile().nodeConfig(SimulatedNodes.eui64(id)),
                             forwarder, RplEventListener.NONE, rplCounters);
                     cores.set(i, core);

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import org.metermesh.api.clock.Scheduler;
+import org.metermesh.api.counters.Counters;
 import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Link;
 import org.metermesh.api.ipv6.Ipv6Packet;
@@ -51,23 +52,33 @@ final class SimulatedNode implements MacListener, LinkService, Ipv6Link {
     /**
      * @param codec    shared by all nodes: the MAC frame codec is stateless
      * @param iphc     shared by all nodes: header compression with the mesh prefix as context 0
+     * @param counts   where the MAC and the adaptation layer count: a node's own, or one pair the meters share
      * @param coreFor  builds this node's RPL core with the forwarder as its transport
      */
     SimulatedNode(int id, Scheduler scheduler, SimulatedPhy phy, ChannelPlan plan, MacFrameCodec codec,
-            IphcCodec iphc, Ipv6Prefix meshPrefix, int panId, FrameTap tap,
+            IphcCodec iphc, Ipv6Prefix meshPrefix, int panId, FrameTap tap, LayerCounters counts,
             Function<RplForwarder, RoutingCore> coreFor) {
         this.id = id;
         this.eui64 = SimulatedNodes.eui64(id);
         this.meshPrefix = meshPrefix;
         this.phy = phy;
         this.mac = new MacLayer(scheduler, phy, codec, plan, phy.channel(),
-                MacSettings.defaults(panId, MacSettings.NO_SHORT_ADDRESS, eui64.value(), id == 0), 32, this, tap);
+                MacSettings.defaults(panId, MacSettings.NO_SHORT_ADDRESS, eui64.value(), id == 0), 32, this, tap,
+                counts.mac());
         this.adaptation = new AdaptationLayer(scheduler, this, iphc, ReassemblyConfig.DEFAULTS,
-                (packet, source, rssi, lqi) -> forwarding().received(packet, source, rssi, lqi));
+                (packet, source, rssi, lqi) -> forwarding().received(packet, source, rssi, lqi), counts.lowpan());
         this.forwarder = new RplForwarder(this, meshPrefix, this::core,
                 (packet, source, rssi, lqi) -> application.accept(packet));
         this.core = coreFor.apply(forwarder);
         mac.start();
+    }
+
+    /** Where the MAC and the 6LoWPAN adaptation layer of one or more nodes count. */
+    record LayerCounters(Counters mac, Counters lowpan) {
+        /** A node's own. */
+        static LayerCounters own() {
+            return new LayerCounters(new Counters(), new Counters());
+        }
     }
 
     /** Delivers the packets addressed to this node (UDP, the meter application) to {@code receiver}. */

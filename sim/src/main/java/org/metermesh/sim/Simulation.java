@@ -61,6 +61,8 @@ final class Simulation {
     private final VirtualScheduler scheduler;
     private final SimulatedMedium medium;
     private final Counters rplCounters = new Counters();
+    /** The meters' MAC and 6LoWPAN counts, one pair for all: the report gives their sums. */
+    private final SimulatedNode.LayerCounters meterCounts = SimulatedNode.LayerCounters.own();
     private final List<SimulatedNode> meters = new ArrayList<>();
     private final List<RplNode> meterCores = new ArrayList<>();
     private final long[] firstJoinNanos;
@@ -135,7 +137,7 @@ final class Simulation {
             }
         }
         gateway = new SimulatedNode(0, scheduler, medium.attach(new Position(0, 0), CHANNEL, TX_POWER_DBM), PLAN,
-                codec, iphc, MESH_PREFIX, PAN, tap, forwarder -> {
+                codec, iphc, MESH_PREFIX, PAN, tap, SimulatedNode.LayerCounters.own(), forwarder -> {
                     root = new RplRoot(scheduler, RootConfig.defaults(SimulatedNodes.eui64(0), MESH_PREFIX)
                             .withMop(options.mop()), forwarder, RplEventListener.NONE, rplCounters);
                     return RoutingCores.of(root);
@@ -146,7 +148,7 @@ final class Simulation {
             int meter = i;
             SimulatedNode node = new SimulatedNode(i + 1, scheduler,
                     medium.attach(positions.get(i), CHANNEL, TX_POWER_DBM), PLAN, codec, iphc, MESH_PREFIX, PAN,
-                    FrameTap.NONE, forwarder -> {
+                    FrameTap.NONE, meterCounts, forwarder -> {
                         RplNode core = new RplNode(scheduler, NodeConfig.defaults(SimulatedNodes.eui64(meter + 1)),
                                 forwarder, joinRecorder(meter), rplCounters);
                         meterCores.add(core);
@@ -284,18 +286,22 @@ final class Simulation {
         counters.put("frames_corrupted", c.packetErrors());
         counters.put("events", scheduler.executed());
         rplCounters.snapshot().forEach((name, value) -> counters.put("rpl_" + name.replace('-', '_'), value));
-        // Summed over the meters: the MAC, the 6LoWPAN adaptation and RPL forwarding (where packets die on the way).
-        summed(counters, "mac_", node -> node.mac().counters());
-        summed(counters, "lowpan_", node -> node.adaptation().counters());
+        // Over all the meters: the MAC, the 6LoWPAN adaptation and RPL forwarding (where packets die on the way).
+        prefixed(counters, "mac_", meterCounts.mac());
+        prefixed(counters, "lowpan_", meterCounts.lowpan());
         summed(counters, "fwd_", node -> node.forwarding().counters());
         // The gateway's own: every DAO ends and every DAO-ACK starts there.
-        gateway.mac().counters().snapshot().forEach((name, value) -> counters.put("gw_mac_" + key(name), value));
-        gateway.forwarding().counters().snapshot().forEach((name, value) -> counters.put("gw_fwd_" + key(name), value));
+        prefixed(counters, "gw_mac_", gateway.mac().counters());
+        prefixed(counters, "gw_fwd_", gateway.forwarding().counters());
         return counters;
     }
 
     private static String key(String counter) {
         return counter.replace('-', '_').replace(':', '_');
+    }
+
+    private static void prefixed(Map<String, Long> counters, String prefix, Counters layer) {
+        layer.snapshot().forEach((name, value) -> counters.put(prefix + key(name), value));
     }
 
     private void summed(Map<String, Long> counters, String prefix,

@@ -58,13 +58,13 @@ public final class MacLayer implements PhyListener {
     private final MacTiming timing;
     private final MacListener upper;
     private final FrameTap tap;
-    private final Counters counters = new Counters();
+    private final Counters counters;
     // Counted for nearly every frame heard: handles, not lookups by name.
-    private final Counters.Counter rxCount = counters.counter("rx");
-    private final Counters.Counter filteredCount = counters.counter("filtered");
-    private final Counters.Counter unexpectedAckCount = counters.counter("ack:unexpected");
-    private final Counters.Counter txCount = counters.counter("tx");
-    private final Counters.Counter ackSentCount = counters.counter("ack-sent");
+    private final Counters.Counter rxCount;
+    private final Counters.Counter filteredCount;
+    private final Counters.Counter unexpectedAckCount;
+    private final Counters.Counter txCount;
+    private final Counters.Counter ackSentCount;
     /** By {@link TxStatus#ordinal()}, each made when first counted: how requests ended. */
     private final Counters.Counter[] statusCounts = new Counters.Counter[TxStatus.values().length];
     private final NeighbourTable neighbours;
@@ -93,6 +93,21 @@ public final class MacLayer implements PhyListener {
 
     public MacLayer(Scheduler scheduler, RadioPhy phy, MacFrameCodec codec, ChannelPlan plan, int channel,
             MacSettings settings, int neighbourCapacity, MacListener upper, FrameTap tap) {
+        this(scheduler, phy, codec, plan, channel, settings, neighbourCapacity, upper, tap, new Counters());
+    }
+
+    /**
+     * A MAC that counts into {@code counters}, which several MACs may share: a simulated neighbourhood sums its
+     * meters' counts so, and one shared set stays in the cache where thousands of separate ones would not.
+     */
+    public MacLayer(Scheduler scheduler, RadioPhy phy, MacFrameCodec codec, ChannelPlan plan, int channel,
+            MacSettings settings, int neighbourCapacity, MacListener upper, FrameTap tap, Counters counters) {
+        this.counters = counters;
+        this.rxCount = counters.counter("rx");
+        this.filteredCount = counters.counter("filtered");
+        this.unexpectedAckCount = counters.counter("ack:unexpected");
+        this.txCount = counters.counter("tx");
+        this.ackSentCount = counters.counter("ack-sent");
         this.scheduler = scheduler;
         this.phy = phy;
         this.codec = codec;
@@ -145,6 +160,7 @@ public final class MacLayer implements PhyListener {
         return channel;
     }
 
+    /** The counts of this MAC, and of any other that shares its {@link Counters}. */
     public Counters counters() {
         return counters;
     }

@@ -37,13 +37,25 @@ public final class AdaptationLayer {
     private final Reassembler reassembler;
     private final DatagramTagSequence tags;
     private final Ipv6Listener upper;
-    private final Counters counters = new Counters();
+    private final Counters counters;
     // Counted for every frame a radio hears: handles, not lookups by name.
-    private final Counters.Counter rxFrames = counters.counter("rx:frame");
-    private final Counters.Counter rxPackets = counters.counter("rx:packet");
+    private final Counters.Counter rxFrames;
+    private final Counters.Counter rxPackets;
 
     public AdaptationLayer(Scheduler scheduler, LinkService link, IphcCodec codec, ReassemblyConfig reassembly,
             Ipv6Listener upper) {
+        this(scheduler, link, codec, reassembly, upper, new Counters());
+    }
+
+    /**
+     * An adaptation layer that counts into {@code counters}, which several layers may share: a simulated
+     * neighbourhood sums its meters' counts so.
+     */
+    public AdaptationLayer(Scheduler scheduler, LinkService link, IphcCodec codec, ReassemblyConfig reassembly,
+            Ipv6Listener upper, Counters counters) {
+        this.counters = counters;
+        this.rxFrames = counters.counter("rx:frame");
+        this.rxPackets = counters.counter("rx:packet");
         this.link = link;
         this.codec = codec;
         this.reassembler = new Reassembler(scheduler, codec, reassembly);
@@ -51,6 +63,7 @@ public final class AdaptationLayer {
         this.upper = upper;
     }
 
+    /** The counts of this layer, and of any other that shares its {@link Counters}. */
     public Counters counters() {
         return counters;
     }
