@@ -421,13 +421,6 @@ public final class SimulatedMedium {
     static final class OnAir {
         private Transmission[] frames = new Transmission[8];
         private double[] levels = new double[8];
-        /*
-         * Each frame's start, end and channel beside it: the checks read these for every recent frame, and in a
-         * broadcast window dozens of them overlap, each of which would otherwise be a visit to its Transmission.
-         */
-        private long[] starts = new long[8];
-        private long[] ends = new long[8];
-        private int[] channels = new int[8];
         /** Index of the oldest entry; entries run from there, modulo the capacity (a power of two). */
         private int head;
         private int size;
@@ -435,7 +428,7 @@ public final class SimulatedMedium {
         /** Appends a frame that starts now; first forgets frames that ended at {@code before} or earlier. */
         void add(Transmission frame, double levelDbm, long before) {
             int mask = frames.length - 1;
-            while (size > 0 && ends[head] <= before) {
+            while (size > 0 && frames[head].end <= before) {
                 frames[head] = null;
                 head = (head + 1) & mask;
                 size--;
@@ -447,9 +440,6 @@ public final class SimulatedMedium {
             int at = (head + size) & mask;
             frames[at] = frame;
             levels[at] = levelDbm;
-            starts[at] = frame.start;
-            ends[at] = frame.end;
-            channels[at] = frame.channel;
             size++;
         }
 
@@ -461,10 +451,11 @@ public final class SimulatedMedium {
             int mask = frames.length - 1;
             for (int k = size - 1; k >= 0; k--) {
                 int at = (head + k) & mask;
-                if (starts[at] + longestAirtime <= tx.start) {
+                Transmission other = frames[at];
+                if (other.start + longestAirtime <= tx.start) {
                     return false; // it, and every frame that started before it, ended before tx began
                 }
-                if (channels[at] == tx.channel && frames[at] != tx && ends[at] > tx.start && starts[at] < tx.end
+                if (other != tx && other.channel == tx.channel && other.end > tx.start && other.start < tx.end
                         && rssi - levels[at] < captureDb) {
                     return true;
                 }
@@ -477,10 +468,12 @@ public final class SimulatedMedium {
             int mask = frames.length - 1;
             for (int k = size - 1; k >= 0; k--) {
                 int at = (head + k) & mask;
-                if (starts[at] + longestAirtime <= now) {
+                Transmission other = frames[at];
+                if (other.start + longestAirtime <= now) {
                     return false;
                 }
-                if (channels[at] == channel && starts[at] <= now && ends[at] > now && levels[at] >= thresholdDbm) {
+                if (other.channel == channel && other.start <= now && other.end > now
+                        && levels[at] >= thresholdDbm) {
                     return true;
                 }
             }
@@ -488,26 +481,15 @@ public final class SimulatedMedium {
         }
 
         private void grow() {
-            int capacity = frames.length * 2;
-            int mask = frames.length - 1;
-            Transmission[] newFrames = new Transmission[capacity];
-            double[] newLevels = new double[capacity];
-            long[] newStarts = new long[capacity];
-            long[] newEnds = new long[capacity];
-            int[] newChannels = new int[capacity];
+            Transmission[] oldFrames = frames;
+            double[] oldLevels = levels;
+            frames = new Transmission[oldFrames.length * 2];
+            levels = new double[oldFrames.length * 2];
+            int mask = oldFrames.length - 1;
             for (int k = 0; k < size; k++) {
-                int at = (head + k) & mask;
-                newFrames[k] = frames[at];
-                newLevels[k] = levels[at];
-                newStarts[k] = starts[at];
-                newEnds[k] = ends[at];
-                newChannels[k] = channels[at];
+                frames[k] = oldFrames[(head + k) & mask];
+                levels[k] = oldLevels[(head + k) & mask];
             }
-            frames = newFrames;
-            levels = newLevels;
-            starts = newStarts;
-            ends = newEnds;
-            channels = newChannels;
             head = 0;
         }
     }
