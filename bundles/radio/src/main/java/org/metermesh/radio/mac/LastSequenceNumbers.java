@@ -1,8 +1,6 @@
 package org.metermesh.radio.mac;
 
-import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.MacAddress;
-import org.metermesh.api.radio.ShortAddress;
 
 /**
  * The sequence number of the last frame from each source, for duplicate rejection (IEEE 802.15.4-2015 6.7.3).
@@ -13,9 +11,8 @@ import org.metermesh.api.radio.ShortAddress;
  */
 final class LastSequenceNumbers {
 
+    /** A free slot; the {@link AddressKey} kinds are non-zero. */
     private static final byte EMPTY = 0;
-    private static final byte EXTENDED = 1;
-    private static final byte SHORT = 2;
 
     private long[] keys = new long[16];
     private byte[] kinds = new byte[16];
@@ -30,17 +27,11 @@ final class LastSequenceNumbers {
      * @return the sequence number recorded for {@code source} before, or -1 if none
      */
     int put(MacAddress source, int sequence) {
-        long key;
-        byte kind;
-        if (source instanceof ExtendedAddress e) {
-            key = e.value();
-            kind = EXTENDED;
-        } else if (source instanceof ShortAddress s) {
-            key = s.value();
-            kind = SHORT;
-        } else {
+        byte kind = AddressKey.kind(source);
+        if (kind == AddressKey.ABSENT) {
             throw new IllegalArgumentException("no source address to remember a sequence number for");
         }
+        long key = AddressKey.value(source);
         int mask = keys.length - 1;
         for (int i = slot(key, kind, mask); ; i = (i + 1) & mask) {
             if (kinds[i] == EMPTY) {

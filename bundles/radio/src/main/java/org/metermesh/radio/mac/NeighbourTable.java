@@ -3,7 +3,6 @@ package org.metermesh.radio.mac;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.metermesh.api.radio.ExtendedAddress;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.api.radio.NeighbourLink;
 
@@ -12,7 +11,7 @@ import org.metermesh.api.radio.NeighbourLink;
  * Every frame heard updates an entry, so entries are updated in place and turned into {@link NeighbourLink}s only
  * when asked.
  *
- * <p>A few dozen entries in plain arrays, found by a scan of their address bits and ordered by a use counter, rather
+ * <p>A few dozen entries in plain arrays, found by a scan of their address keys and ordered by a use counter, rather
  * than an access-ordered hash map: a meter in a dense street hears hundreds of neighbours, and a scan of one short
  * array costs less than a hash lookup that chases a node, a key and a value and relinks the access order.
  */
@@ -21,11 +20,9 @@ final class NeighbourTable {
     private static final double WEIGHT = 1.0 / 8;
 
     private final int capacity;
-    private final MacAddress[] addresses;
-    /** Each entry's address as a number, compared before the address itself: see {@link #bits}. */
+    /** Each entry's address as an {@link AddressKey}: kind and value. */
+    private final byte[] kinds;
     private final long[] keys;
-    /** Whether each entry's address is an EUI-64, whose bits alone identify it. */
-    private final boolean[] extended;
     private final Link[] links;
     /** When each entry was last heard or sent to, in uses of the table: the smallest makes room. */
     private final long[] lastUse;
@@ -34,9 +31,8 @@ final class NeighbourTable {
 
     NeighbourTable(int capacity) {
         this.capacity = Math.max(0, capacity);
-        this.addresses = new MacAddress[this.capacity];
+        this.kinds = new byte[this.capacity];
         this.keys = new long[this.capacity];
-        this.extended = new boolean[this.capacity];
         this.links = new Link[this.capacity];
         this.lastUse = new long[this.capacity];
     }
@@ -54,9 +50,8 @@ final class NeighbourTable {
             }
             i = size < capacity ? size++ : leastRecentlyUsed();
             link = new Link(address, rssiDbm, lqi);
-            addresses[i] = address;
-            keys[i] = bits(address);
-            extended[i] = address instanceof ExtendedAddress;
+            kinds[i] = AddressKey.kind(address);
+            keys[i] = AddressKey.value(address);
             links[i] = link;
         }
         lastUse[i] = ++uses;
@@ -95,10 +90,10 @@ final class NeighbourTable {
     }
 
     private int indexOf(MacAddress address) {
-        long key = bits(address);
-        boolean eui = address instanceof ExtendedAddress;
+        byte kind = AddressKey.kind(address);
+        long key = AddressKey.value(address);
         for (int i = 0; i < size; i++) {
-            if (keys[i] == key && extended[i] == eui && (eui || addresses[i].equals(address))) {
+            if (keys[i] == key && kinds[i] == kind) {
                 return i;
             }
         }
@@ -113,11 +108,6 @@ final class NeighbourTable {
             }
         }
         return eldest;
-    }
-
-    /** An EUI-64's value; any other address's hash, which equals confirms. */
-    private static long bits(MacAddress address) {
-        return address instanceof ExtendedAddress e ? e.value() : address.hashCode();
     }
 
     private static double ewma(double mean, double sample) {
