@@ -22,11 +22,6 @@ final class LinkModel {
         this.settings = settings;
     }
 
-    /** Path loss between two nodes, shadowing included. */
-    double pathLossDb(int a, Position pa, int b, Position pb) {
-        return pathLossDb(a, b, pa.distanceTo(pb));
-    }
-
     /** Path loss between two nodes {@code distanceMetres} apart, shadowing included. */
     double pathLossDb(int a, int b, double distanceMetres) {
         double distance = Math.max(1.0, distanceMetres);

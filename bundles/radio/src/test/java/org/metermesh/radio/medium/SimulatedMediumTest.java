@@ -164,8 +164,8 @@ class SimulatedMediumTest {
         Recorder sender = start(medium.attach(origin, CHANNEL, 14));
         Recorder strong = start(medium.attach(new Position(100, 0), CHANNEL, 14));
         Recorder weak = start(medium.attach(new Position(500, 0), CHANNEL, 14));
-        double strongRssi = 14 - (float) model.pathLossDb(0, origin, 1, new Position(100, 0)); // losses are floats
-        double weakRssi = 14 - (float) model.pathLossDb(0, origin, 2, new Position(500, 0));
+        double strongRssi = 14 - (float) model.pathLossDb(0, 1, 100); // 100 m and 500 m from node 0; losses are floats
+        double weakRssi = 14 - (float) model.pathLossDb(0, 2, 500);
         int expectedStrong = 0;
         int expectedWeak = 0;
         int[] lengths = {20, 400, 7, 400, 100, 60, 20}; // more lengths than the medium keeps rates for
