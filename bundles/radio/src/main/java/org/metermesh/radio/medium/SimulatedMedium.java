@@ -67,12 +67,11 @@ public final class SimulatedMedium {
     private boolean mixedSchedules;
     /** When a node last stopped transmitting ({@link Long#MAX_VALUE} while it transmits): it heard nothing before. */
     private long[] quietSince = new long[0];
-    /** The frames on the air that reach each node, with their level there. */
-    private OnAir[] onAir = new OnAir[0];
     /**
-     * The frames on the air now, by channel ({@code channel - plan.firstChannel()}): what a clear channel assessment
-     * senses. A hopping node tunes to its destination's channel just before assessing it, so the frames it was
-     * listening to as they started are the wrong ones to ask.
+     * The frames of each channel ({@code channel - plan.firstChannel()}) that are on the air or could still overlap
+     * one that is: what a clear channel assessment senses, and what a frame ending now may have collided with. A
+     * hopping node tunes to its destination's channel just before assessing it, so the frames it was listening to
+     * as they started are the wrong ones to ask.
      */
     private final ChannelAir[] air;
     private final Map<Long, Cell> grid = new HashMap<>();
@@ -110,10 +109,8 @@ public final class SimulatedMedium {
             hopKeys = Arrays.copyOf(hopKeys, capacity);
             known = Arrays.copyOf(known, capacity);
             quietSince = Arrays.copyOf(quietSince, capacity);
-            onAir = Arrays.copyOf(onAir, capacity);
         }
         quietSince[node.id()] = Long.MIN_VALUE;
-        onAir[node.id()] = new OnAir();
         receptionChanged(node);
         grid.computeIfAbsent(cellKey(cellOf(position.x()), cellOf(position.y())), k -> new Cell()).add(node);
         nodes.forEach(SimulatedPhy::forgetNeighbours); // a newcomer may be in anyone's range
@@ -265,21 +262,20 @@ public final class SimulatedMedium {
         for (int i = 0; i < neighbours.size(); i++) {
             int id = neighbours.id(i);
             if (moment.channelOf(id) == tx.channel) {
-                onAir[id].add(tx, tx.powerDbm - neighbours.loss(i), now - longestAirtimeNanos);
                 scratch[count++] = i;
             }
         }
         tx.neighbours = neighbours;
         tx.listeners = Arrays.copyOf(scratch, count); // a unicast's few, not an array as long as the neighbourhood
         counters.transmissions++;
-        air[tx.channel - plan.firstChannel()].add(tx);
+        air[tx.channel - plan.firstChannel()].add(tx, now - longestAirtimeNanos);
         sender.transmitting = tx;
         quietSince[sender.id()] = Long.MAX_VALUE;
         scheduler.schedule(Duration.ofNanos(tx.end - now), () -> finish(tx));
     }
 
     private void finish(Transmission tx) {
-        air[tx.channel - plan.firstChannel()].remove(tx);
+        tx.ended = true;
         SimulatedPhy sender = tx.sender;
         sender.transmitting = null;
         sender.lastTransmissionEnd = tx.end;
@@ -290,6 +286,8 @@ public final class SimulatedMedium {
         sender.transmitted();
         boolean collisions = settings.collisions();
         double capture = settings.captureThresholdDb();
+        Overlaps overlaps = collisions ? air[tx.channel - plan.firstChannel()].overlapping(tx, longestAirtimeNanos)
+                : Overlaps.NONE;
         Neighbours neighbours = tx.neighbours; // as the frame started: a newcomer since did not hear its start
         for (int k = 0; k < tx.listeners.length; k++) {
             int i = tx.listeners[k];
@@ -306,7 +304,7 @@ public final class SimulatedMedium {
                 counters.blockedLinks++;
             } else if (quietSince[id] > tx.start) {
                 counters.receiverBusy++; // it was transmitting during (part of) the frame: half duplex
-            } else if (collisions && onAir[id].spoils(tx, rssi, capture, longestAirtimeNanos)) {
+            } else if (overlaps.spoil(id, rssi, capture)) {
                 counters.collisions++; // an overlapping frame reached it too strongly for capture
             } else if (packetError(neighbours, i, tx, rssi)) {
                 counters.packetErrors++;
@@ -343,15 +341,17 @@ public final class SimulatedMedium {
 
     /** Clear channel assessment at {@code node}: no transmission on its channel reaches it above the threshold. */
     boolean channelClear(SimulatedPhy node) {
-        return !air[node.channel() - plan.firstChannel()].reaches(node, settings.ccaThresholdDbm());
+        long now = scheduler.nanoTime();
+        return !air[node.channel() - plan.firstChannel()].reaches(node, now, settings.ccaThresholdDbm(),
+                longestAirtimeNanos);
     }
 
     /** Whether a frame on the channel {@code node} listens on now reaches it at sensitivity or more. */
     boolean receiving(SimulatedPhy node) {
         long now = scheduler.nanoTime();
         int channel = new Moment(now).channelOf(node.id());
-        return channel != DEAF
-                && onAir[node.id()].busy(channel, now, settings.sensitivityDbm(), longestAirtimeNanos);
+        return channel != DEAF && air[channel - plan.firstChannel()].heardAt(node.id(), now,
+                settings.sensitivityDbm(), longestAirtimeNanos);
     }
 
     /** Every node that can hear {@code node} at its transmit power, in id order, with the path loss to each. */
@@ -413,88 +413,6 @@ public final class SimulatedMedium {
     }
 
     /**
-     * The frames that reached one node lately, in the order they started, with their level there: appended when a
-     * frame starts, for the collision and receiving checks at this node. Asking a node about the few frames it
-     * heard costs far less than asking every overlapping frame about each of its hundreds of receivers, and a frame
-     * is usually spoiled by the first overlapping one looked at.
-     */
-    static final class OnAir {
-        private Transmission[] frames = new Transmission[8];
-        private double[] levels = new double[8];
-        /** Index of the oldest entry; entries run from there, modulo the capacity (a power of two). */
-        private int head;
-        private int size;
-
-        /** Appends a frame that starts now; first forgets frames that ended at {@code before} or earlier. */
-        void add(Transmission frame, double levelDbm, long before) {
-            int mask = frames.length - 1;
-            while (size > 0 && frames[head].end <= before) {
-                frames[head] = null;
-                head = (head + 1) & mask;
-                size--;
-            }
-            if (size == frames.length) {
-                grow();
-                mask = frames.length - 1;
-            }
-            int at = (head + size) & mask;
-            frames[at] = frame;
-            levels[at] = levelDbm;
-            size++;
-        }
-
-        /**
-         * Whether another frame on {@code tx}'s channel, on the air at any time during it, reached this node less
-         * than {@code captureDb} below {@code rssi}, the level of {@code tx} here.
-         */
-        boolean spoils(Transmission tx, double rssi, double captureDb, long longestAirtime) {
-            int mask = frames.length - 1;
-            for (int k = size - 1; k >= 0; k--) {
-                int at = (head + k) & mask;
-                Transmission other = frames[at];
-                if (other.start + longestAirtime <= tx.start) {
-                    return false; // it, and every frame that started before it, ended before tx began
-                }
-                if (other != tx && other.channel == tx.channel && other.end > tx.start && other.start < tx.end
-                        && rssi - levels[at] < captureDb) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether a frame on {@code channel} heard here since it began reaches this node at {@code thresholdDbm}. */
-        boolean busy(int channel, long now, double thresholdDbm, long longestAirtime) {
-            int mask = frames.length - 1;
-            for (int k = size - 1; k >= 0; k--) {
-                int at = (head + k) & mask;
-                Transmission other = frames[at];
-                if (other.start + longestAirtime <= now) {
-                    return false;
-                }
-                if (other.channel == channel && other.start <= now && other.end > now
-                        && levels[at] >= thresholdDbm) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private void grow() {
-            Transmission[] oldFrames = frames;
-            double[] oldLevels = levels;
-            frames = new Transmission[oldFrames.length * 2];
-            levels = new double[oldFrames.length * 2];
-            int mask = oldFrames.length - 1;
-            for (int k = 0; k < size; k++) {
-                frames[k] = oldFrames[(head + k) & mask];
-                levels[k] = oldLevels[(head + k) & mask];
-            }
-            head = 0;
-        }
-    }
-
-    /**
      * The nodes in one grid cell, their ids and coordinates side by side: finding a node's neighbours reads the
      * thousands of candidates around it in a row instead of visiting each node and its position.
      */
@@ -524,33 +442,126 @@ public final class SimulatedMedium {
         }
     }
 
-    /** The frames on the air on one channel, in no particular order: a handful at any time. */
+    /**
+     * The frames of one channel in the order they started, back to the oldest that could still overlap a frame on
+     * the air. Asking the few frames of a channel about a receiver costs less than filing every frame, as it starts,
+     * with each of its hundreds of receivers (broadcasts reach nearly every neighbour in the broadcast window).
+     */
     static final class ChannelAir {
-        private Transmission[] frames = new Transmission[4];
+        /** A ring: entries run from {@code head}, modulo the capacity (a power of two). */
+        private Transmission[] frames = new Transmission[8];
+        private int head;
         private int size;
 
-        void add(Transmission frame) {
-            if (size == frames.length) {
-                frames = Arrays.copyOf(frames, size * 2);
+        /** Appends a frame that starts now; first forgets frames that ended at {@code before} or earlier. */
+        void add(Transmission frame, long before) {
+            int mask = frames.length - 1;
+            while (size > 0 && frames[head].end <= before) {
+                frames[head] = null;
+                head = (head + 1) & mask;
+                size--;
             }
-            frame.airIndex = size;
-            frames[size++] = frame;
+            if (size == frames.length) {
+                Transmission[] old = frames;
+                frames = new Transmission[old.length * 2];
+                for (int k = 0; k < size; k++) {
+                    frames[k] = old[(head + k) & mask];
+                }
+                head = 0;
+                mask = frames.length - 1;
+            }
+            frames[(head + size) & mask] = frame;
+            size++;
         }
 
-        /** The last frame takes the place of the one that ended (the broadcast channel holds dozens in a window). */
-        void remove(Transmission frame) {
-            Transmission last = frames[--size];
-            frames[frame.airIndex] = last;
-            last.airIndex = frame.airIndex;
-            frames[size] = null;
+        private Transmission newest(int k) {
+            return frames[(head + size - 1 - k) & (frames.length - 1)];
         }
 
-        /** Whether a frame of another node reaches {@code node} at {@code thresholdDbm} or more. */
-        boolean reaches(SimulatedPhy node, double thresholdDbm) {
+        /** Whether a frame of another node, not yet ended, reaches {@code node} at {@code thresholdDbm} or more. */
+        boolean reaches(SimulatedPhy node, long now, double thresholdDbm, long longestAirtime) {
             for (int k = 0; k < size; k++) {
-                Transmission other = frames[k];
-                if (other.sender != node && other.powerDbm - other.neighbours.lossTo(node.id()) >= thresholdDbm) {
+                Transmission other = newest(k);
+                if (other.start + longestAirtime < now) {
+                    return false; // it, and every frame that started before it, ended (and was finished) before now
+                }
+                if (!other.ended && other.sender != node
+                        && other.powerDbm - other.neighbours.lossTo(node.id()) >= thresholdDbm) {
                     return true; // NaN (out of reach) compares false
+                }
+            }
+            return false;
+        }
+
+        /** Whether a frame on the air now, whose start node {@code id} heard, reaches it at {@code thresholdDbm}. */
+        boolean heardAt(int id, long now, double thresholdDbm, long longestAirtime) {
+            for (int k = 0; k < size; k++) {
+                Transmission other = newest(k);
+                if (other.start + longestAirtime <= now) {
+                    return false;
+                }
+                if (other.start <= now && other.end > now && other.levelAt(id) >= thresholdDbm) {
+                    return true; // NaN (not a listener) compares false
+                }
+            }
+            return false;
+        }
+
+        /** The other frames of this channel on the air at any time during {@code tx}. */
+        Overlaps overlapping(Transmission tx, long longestAirtime) {
+            Transmission[] found = null;
+            int count = 0;
+            for (int k = 0; k < size; k++) {
+                Transmission other = newest(k);
+                if (other.start + longestAirtime <= tx.start) {
+                    break; // it, and every frame that started before it, ended before tx began
+                }
+                if (other != tx && other.end > tx.start && other.start < tx.end) {
+                    if (found == null) {
+                        found = new Transmission[size - k];
+                    }
+                    found[count++] = other;
+                }
+            }
+            return found == null ? Overlaps.NONE : new Overlaps(found, count);
+        }
+    }
+
+    /**
+     * The frames that overlapped one frame on its channel, asked about that frame's listeners in ascending id order:
+     * each keeps a cursor into its own listeners (also in id order), so the pass over hundreds of listeners walks each
+     * overlapping frame's listeners once.
+     */
+    static final class Overlaps {
+        static final Overlaps NONE = new Overlaps(new Transmission[0], 0);
+
+        private final Transmission[] frames;
+        private final int[] cursors;
+        private final int count;
+
+        Overlaps(Transmission[] frames, int count) {
+            this.frames = frames;
+            this.cursors = new int[count];
+            this.count = count;
+        }
+
+        /**
+         * Whether a frame that node {@code id} heard as it started reached it less than {@code captureDb} below
+         * {@code rssi}. Ids must not decrease from one call to the next.
+         */
+        boolean spoil(int id, double rssi, double captureDb) {
+            for (int f = 0; f < count; f++) {
+                Transmission other = frames[f];
+                int[] listeners = other.listeners;
+                Neighbours neighbours = other.neighbours;
+                int c = cursors[f];
+                while (c < listeners.length && neighbours.id(listeners[c]) < id) {
+                    c++;
+                }
+                cursors[f] = c;
+                if (c < listeners.length && neighbours.id(listeners[c]) == id
+                        && rssi - (other.powerDbm - neighbours.loss(listeners[c])) < captureDb) {
+                    return true;
                 }
             }
             return false;
@@ -565,11 +576,14 @@ public final class SimulatedMedium {
         final byte[] psdu;
         final long start;
         final long end;
-        /** The sender's neighbours when the frame started, and the indices of those on its channel then. */
+        /**
+         * The sender's neighbours when the frame started, and the indices of those on its channel then (ascending,
+         * so in id order too).
+         */
         Neighbours neighbours;
         int[] listeners;
-        /** Where it stands in its channel's {@link ChannelAir}. */
-        int airIndex;
+        /** Whether its end was processed: from then on it is off the air. */
+        boolean ended;
 
         Transmission(SimulatedPhy sender, int channel, int powerDbm, byte[] psdu, long start, long end) {
             this.sender = sender;
@@ -578,6 +592,13 @@ public final class SimulatedMedium {
             this.psdu = psdu;
             this.start = start;
             this.end = end;
+        }
+
+        /** Its level at node {@code id}, NaN unless that node was one of its listeners. */
+        double levelAt(int id) {
+            int index = neighbours.indexOf(id);
+            return index < 0 || Arrays.binarySearch(listeners, index) < 0 ? Double.NaN
+                    : powerDbm - neighbours.loss(index);
         }
     }
 
@@ -642,9 +663,14 @@ public final class SimulatedMedium {
             return losses[index];
         }
 
+        /** The index of the node with this id, negative if it is out of reach. */
+        int indexOf(int id) {
+            return Arrays.binarySearch(ids, id);
+        }
+
         /** Path loss to the node with this id, or NaN if it is out of reach. */
         double lossTo(int id) {
-            int index = Arrays.binarySearch(ids, id);
+            int index = indexOf(id);
             return index < 0 ? Double.NaN : losses[index];
         }
     }

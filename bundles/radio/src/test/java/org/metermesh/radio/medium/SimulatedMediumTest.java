@@ -152,6 +152,29 @@ class SimulatedMediumTest {
     }
 
     @Test
+    void anOverlappingFrameSpoilsOnlyTheListenersItReachesTooStrongly() {
+        SimulatedMedium medium = medium(quiet());
+        // Ids in attach order: the interferer's listeners interleave with the wanted frame's.
+        Recorder wanted = start(medium.attach(new Position(0, 0), CHANNEL, 14));
+        Recorder west = start(medium.attach(new Position(-50, 0), CHANNEL, 14));
+        Recorder interferer = start(medium.attach(new Position(120, 0), CHANNEL, 14));
+        Recorder east = start(medium.attach(new Position(50, 0), CHANNEL, 14));
+        Recorder north = start(medium.attach(new Position(0, 50), CHANNEL, 14));
+
+        // The wanted frame reaches all three at -68.7 dBm. The interferer: -84.6 dBm at west (170 m), -73.1 dBm at
+        // east (70 m, only 4.4 dB below), -81.1 dBm at north (130 m).
+        wanted.phy.transmit(FRAME);
+        interferer.phy.transmit(new byte[60]);
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        assertThat(west.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+        assertThat(east.received).as("spoiled by the interferer").isEmpty();
+        assertThat(north.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+        // The interferer's frame is itself lost at west, east and north, where the wanted frame is far stronger.
+        assertThat(medium.counters().collisions()).isEqualTo(4);
+    }
+
+    @Test
     void packetErrorsFollowTheExactErrorRateDrawForDraw() {
         // One draw per receiver and frame from the medium's generator, in receiver id order: replaying the generator
         // with each link's exact error rate must predict every loss, on a strong link (whose draws are made even
