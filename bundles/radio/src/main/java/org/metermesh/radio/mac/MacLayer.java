@@ -479,10 +479,11 @@ public final class MacLayer implements PhyListener {
         }
         MacAddress source = frame.source();
         neighbours.heard(source, reception.rssiDbm(), reception.lqi(), reception.timestampNanos());
-        if (frame.ackRequest() && !isBroadcast(frame.destination())) {
+        boolean acknowledged = frame.ackRequest() && !isBroadcast(frame.destination());
+        if (acknowledged) {
             scheduleAck(frame, reception.channel());
         }
-        if (isDuplicate(frame)) {
+        if (acknowledged && isDuplicate(frame, reception.timestampNanos())) {
             counters.increment("duplicate");
             return;
         }
@@ -553,13 +554,18 @@ public final class MacLayer implements PhyListener {
         return address instanceof ShortAddress s && s.isBroadcast();
     }
 
-    /** A retransmission repeats the sequence number of the frame before it from the same source (6.7.3). */
-    private boolean isDuplicate(MacFrame frame) {
+    /**
+     * Whether an acknowledged frame repeats the last one from its source: its sender missed our acknowledgement and
+     * sent it again (6.7.4.3). Only such frames are asked: a frame nobody acknowledges is never sent again, and a
+     * broadcast source's sequence number, heard now and then among frames to others, would match an old one by
+     * chance once in 256 times (Contiki-NG does not deduplicate broadcasts either).
+     */
+    private boolean isDuplicate(MacFrame frame, long nowNanos) {
         if (frame.sequenceNumber().isEmpty() || frame.source() == MacAddress.NONE) {
             return false;
         }
         int sequence = frame.sequenceNumber().getAsInt();
-        return lastSequenceFrom.put(frame.source(), sequence) == sequence;
+        return lastSequenceFrom.put(frame.source(), sequence, nowNanos) == sequence;
     }
 
     /**

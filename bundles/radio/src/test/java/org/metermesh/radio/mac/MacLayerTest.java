@@ -167,22 +167,64 @@ class MacLayerTest {
 
     @Test
     void aRetransmissionIsAcknowledgedAgainButDeliveredOnce() {
-        ScriptedPhy phy = new ScriptedPhy();
         Recorder upper = new Recorder();
+        MacLayer mac = hearAcknowledgedFrameTwice(Duration.ofMillis(5), upper);
+
+        assertThat(upper.delivered).hasSize(1);
+        assertThat(mac.counters().get("duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void anAcknowledgedFrameHeardAgainAfterTwentySecondsIsNewNotARepeat() {
+        Recorder upper = new Recorder();
+        // Its sender has sent 256 frames to others since, and its sequence number came round.
+        MacLayer mac = hearAcknowledgedFrameTwice(Duration.ofSeconds(21), upper);
+
+        assertThat(upper.delivered).hasSize(2);
+        assertThat(mac.counters().get("duplicate")).isZero();
+    }
+
+    /** One acknowledged frame heard twice, {@code gap} apart; both times it is acknowledged. */
+    private MacLayer hearAcknowledgedFrameTwice(Duration gap, Recorder upper) {
+        ScriptedPhy phy = new ScriptedPhy();
         MacLayer mac = scripted(phy, upper);
         byte[] frame = MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA, FrameVersion.IEEE_802_15_4_2006)
                 .sequenceNumber(77).ackRequest(true)
                 .intraPan(PAN, ShortAddress.of(0x0001), ShortAddress.of(0x0005)).payload(PAYLOAD).build());
 
-        phy.hear(frame);
+        phy.hear(frame, scheduler.nanoTime());
         scheduler.runFor(Duration.ofMillis(5));
         phy.finishTransmission(TxOutcome.SENT);
-        phy.hear(frame);
+        scheduler.runFor(gap);
+        phy.hear(frame, scheduler.nanoTime());
         scheduler.runFor(Duration.ofMillis(5));
 
-        assertThat(upper.delivered).hasSize(1);
         assertThat(phy.sent).as("two acknowledgements").hasSize(2);
-        assertThat(mac.counters().get("duplicate")).isEqualTo(1);
+        return mac;
+    }
+
+    @Test
+    void framesNobodyAcknowledgesAreNeverTakenForRepeats() {
+        ScriptedPhy phy = new ScriptedPhy();
+        Recorder upper = new Recorder();
+        MacLayer mac = scripted(phy, upper);
+        // A broadcast and an unacknowledged unicast, each heard twice with the same sequence number: the MAC never
+        // sends such frames again, so the second is a new frame whose sender's sequence number came round.
+        byte[] broadcast = MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA, FrameVersion.IEEE_802_15_4_2006)
+                .sequenceNumber(12).intraPan(PAN, ShortAddress.BROADCAST, ShortAddress.of(0x0005)).payload(PAYLOAD)
+                .build());
+        byte[] unacknowledged = MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA,
+                FrameVersion.IEEE_802_15_4_2006).sequenceNumber(13).intraPan(PAN, ShortAddress.of(0x0001),
+                        ShortAddress.of(0x0006)).payload(PAYLOAD).build());
+
+        phy.hear(broadcast);
+        phy.hear(unacknowledged);
+        phy.hear(broadcast);
+        phy.hear(unacknowledged);
+        scheduler.runFor(Duration.ofMillis(5));
+
+        assertThat(upper.delivered).hasSize(4);
+        assertThat(mac.counters().get("duplicate")).isZero();
     }
 
     @Test

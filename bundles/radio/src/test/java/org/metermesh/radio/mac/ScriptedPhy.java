@@ -36,7 +36,11 @@ final class ScriptedPhy implements RadioPhy {
     }
 
     void hear(byte[] psdu) {
-        listener.received(new Reception(psdu, -70, 200, channel, 0));
+        hear(psdu, 0);
+    }
+
+    void hear(byte[] psdu, long timestampNanos) {
+        listener.received(new Reception(psdu, -70, 200, channel, timestampNanos));
     }
 
     @Override
