@@ -3,10 +3,8 @@ package org.metermesh.rpl.link;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,14 +60,16 @@ public final class NeighbourTable<K> {
     private final NeighbourListener<K> listener;
     private final EtxEstimator estimator;
     private final long staleNanos;
-    private final Map<K, Entry> entries = new LinkedHashMap<>();
     /*
-     * The fields the worst-path scan reads, by entry slot: a full table hears nearly every DIO of a dense street, and
-     * a scan of these short arrays costs a fraction of one through the entries themselves, spread over the heap.
-     * arrivals orders entries by first contact, for the scan's last tie-break.
+     * The entries by slot, with the fields the worst-path scan reads: a full table hears nearly every DIO of a dense
+     * street, and a scan of these short arrays costs a fraction of one through the entries themselves, spread over
+     * the heap. A lookup scans the addresses' hashes in the same way, where a hash map would visit a bucket, a node
+     * and a key, each a cache miss. arrivals orders entries by first contact: for the scan's last tie-break and for
+     * every walk over the table.
      */
     /** The entry in each slot, null for a free one. */
     private Object[] holders = new Object[0];
+    private int[] hashes = new int[0];
     private int[] ranks = new int[0];
     private double[] etxs = new double[0];
     private boolean[] parents = new boolean[0];
@@ -78,6 +78,7 @@ public final class NeighbourTable<K> {
     private int[] freeSlots = new int[0];
     private int freeCount;
     private int slotCount;
+    private int size;
     private long nextArrival;
 
     private Cancellable sweep;
@@ -137,7 +138,7 @@ public final class NeighbourTable<K> {
         Objects.requireNonNull(address, "address");
         long now = scheduler.nanoTime();
         int q = lqi < 0 ? -1 : Math.min(255, lqi);
-        Entry e = entries.get(address);
+        Entry e = find(address);
         if (e != null) {
             refreshed++;
             e.lastRssi = rssiDbm;
@@ -155,7 +156,7 @@ public final class NeighbourTable<K> {
         int etx = estimator.initialEtx(rssiDbm, q);
         Entry victim = null;
         Neighbour<K> evictedSnapshot = null;
-        if (entries.size() >= config.capacity()) {
+        if (size >= config.capacity()) {
             double offered = pathCost(rank, etx, step) + step;
             boolean hopeless = rank >= Rank.INFINITE_RANK || step == worstStep && offered >= worstBound;
             victim = hopeless ? null : worstPathNonParent(step);
@@ -163,13 +164,11 @@ public final class NeighbourTable<K> {
                 rejectedFull++;
                 return Optional.empty();
             }
-            entries.remove(victim.address);
             evictedSnapshot = victim.snapshot();
             releaseSlot(victim);
             evicted++;
         }
         e = new Entry(address, now, rssiDbm, q, etx, Math.min(rank, Rank.INFINITE_RANK));
-        entries.put(address, e);
         pathMayHaveGrown(e);
         added++;
         scheduleSweep();
@@ -206,7 +205,7 @@ public final class NeighbourTable<K> {
         if (etxAttempts < 1 || lossAttempts < 1) {
             throw new IllegalArgumentException("attempts " + Math.min(etxAttempts, lossAttempts) + " is below 1");
         }
-        Entry e = entries.get(address);
+        Entry e = find(address);
         if (e == null) {
             return false;
         }
@@ -261,13 +260,13 @@ public final class NeighbourTable<K> {
      * if none (or unknown): how fresh its ETX from acknowledgements is.
      */
     public long lastTransmittedNanos(K address) {
-        Entry e = entries.get(address);
+        Entry e = find(address);
         return e == null || e.samples == 0 ? Long.MIN_VALUE : e.lastTransmitted;
     }
 
     /** Scheduler time of the last acknowledged request to {@code address}, or {@link Long#MIN_VALUE} if none. */
     public long lastAckedNanos(K address) {
-        Entry e = entries.get(address);
+        Entry e = find(address);
         return e == null ? Long.MIN_VALUE : e.lastAcked;
     }
 
@@ -276,7 +275,7 @@ public final class NeighbourTable<K> {
         if (rank < 0 || rank > Rank.INFINITE_RANK) {
             throw new IllegalArgumentException("rank " + rank + " is outside 0..65535");
         }
-        Entry e = entries.get(address);
+        Entry e = find(address);
         if (e == null) {
             return false;
         }
@@ -287,7 +286,7 @@ public final class NeighbourTable<K> {
 
     /** Marks {@code address} as in (or out of) the RPL parent set; parents are not evicted. */
     public boolean setParent(K address, boolean parent) {
-        Entry e = entries.get(address);
+        Entry e = find(address);
         if (e == null) {
             return false;
         }
@@ -297,36 +296,36 @@ public final class NeighbourTable<K> {
     }
 
     public Optional<Neighbour<K>> get(K address) {
-        Entry e = entries.get(address);
+        Entry e = find(address);
         return e == null ? Optional.empty() : Optional.of(e.snapshot());
     }
 
     public boolean contains(K address) {
-        return entries.containsKey(address);
+        return find(address) != null;
     }
 
     /** The ETX of the link to {@code address}, fixed point, or -1 if it is not in the table. */
     public int etx(K address) {
-        Entry e = entries.get(address);
+        Entry e = find(address);
         return e == null ? -1 : EtxEstimator.toFixedPoint(etxs[e.slot]);
     }
 
     /** Every entry, in order of first contact. */
     public List<Neighbour<K>> neighbours() {
-        List<Neighbour<K>> out = new ArrayList<>(entries.size());
-        for (Entry e : entries.values()) {
+        List<Neighbour<K>> out = new ArrayList<>(size);
+        for (Entry e : inOrder()) {
             out.add(e.snapshot());
         }
         return out;
     }
 
     public int size() {
-        return entries.size();
+        return size;
     }
 
     /** Removes {@code address}. @return whether it was there */
     public boolean remove(K address) {
-        Entry e = entries.remove(address);
+        Entry e = find(address);
         if (e == null) {
             return false;
         }
@@ -338,12 +337,11 @@ public final class NeighbourTable<K> {
 
     /** Removes every entry, like {@code ip -6 neigh flush all}, to force fresh discovery. @return how many */
     public int flush() {
-        List<Neighbour<K>> gone = new ArrayList<>(entries.size());
-        for (Entry e : entries.values()) {
+        List<Neighbour<K>> gone = new ArrayList<>(size);
+        for (Entry e : inOrder()) {
             gone.add(e.snapshot());
             releaseSlot(e);
         }
-        entries.clear();
         if (sweep != null) {
             sweep.cancel();
             sweep = null;
@@ -407,12 +405,14 @@ public final class NeighbourTable<K> {
     }
 
     private void scheduleSweep() {
-        if (sweep != null || entries.isEmpty()) {
+        if (sweep != null || size == 0) {
             return;
         }
         long earliest = Long.MAX_VALUE;
-        for (Entry e : entries.values()) {
-            earliest = Math.min(earliest, heardAt[e.slot]);
+        for (int s = 0; s < slotCount; s++) {
+            if (holders[s] != null) {
+                earliest = Math.min(earliest, heardAt[s]);
+            }
         }
         long now = scheduler.nanoTime();
         sweepDue = Math.max(now, earliest + staleNanos);
@@ -423,10 +423,8 @@ public final class NeighbourTable<K> {
         sweep = null;
         long now = scheduler.nanoTime();
         List<Neighbour<K>> gone = new ArrayList<>();
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext();) {
-            Entry e = it.next();
+        for (Entry e : inOrder()) {
             if (now - heardAt[e.slot] >= staleNanos) {
-                it.remove();
                 gone.add(e.snapshot());
                 releaseSlot(e);
             }
@@ -497,6 +495,7 @@ public final class NeighbourTable<K> {
             if (slotCount == holders.length) {
                 int grown = Math.max(8, 2 * slotCount);
                 holders = Arrays.copyOf(holders, grown);
+                hashes = Arrays.copyOf(hashes, grown);
                 ranks = Arrays.copyOf(ranks, grown);
                 etxs = Arrays.copyOf(etxs, grown);
                 parents = Arrays.copyOf(parents, grown);
@@ -507,6 +506,8 @@ public final class NeighbourTable<K> {
             slot = slotCount++;
         }
         holders[slot] = e;
+        hashes[slot] = e.address.hashCode();
+        size++;
         return slot;
     }
 
@@ -514,10 +515,36 @@ public final class NeighbourTable<K> {
     private void releaseSlot(Entry e) {
         holders[e.slot] = null;
         freeSlots[freeCount++] = e.slot;
+        size--;
+    }
+
+    /** The entry for {@code address}, or null: keyed by its {@code equals}. */
+    @SuppressWarnings("unchecked") // holders holds only this table's entries
+    private Entry find(K address) {
+        int hash = address.hashCode();
+        for (int s = 0; s < slotCount; s++) {
+            if (hashes[s] == hash && holders[s] != null && ((Entry) holders[s]).address.equals(address)) {
+                return (Entry) holders[s];
+            }
+        }
+        return null;
+    }
+
+    /** The entries in order of first contact. */
+    @SuppressWarnings("unchecked") // holders holds only this table's entries
+    private List<Entry> inOrder() {
+        List<Entry> out = new ArrayList<>(size);
+        for (int s = 0; s < slotCount; s++) {
+            if (holders[s] != null) {
+                out.add((Entry) holders[s]);
+            }
+        }
+        out.sort(Comparator.comparingLong(e -> arrivals[e.slot]));
+        return out;
     }
 
     @Override
     public String toString() {
-        return "NeighbourTable[" + entries.size() + "/" + config.capacity() + "]";
+        return "NeighbourTable[" + size + "/" + config.capacity() + "]";
     }
 }
