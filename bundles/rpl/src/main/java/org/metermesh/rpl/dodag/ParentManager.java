@@ -89,46 +89,21 @@ final class ParentManager {
     /** Suspects asked for a fresh DIO, at most, before the node gives up and repairs locally. */
     static final int SUSPECTS_ASKED = 2;
 
-    /**
-     * A candidate and the ETX of the link to it, a copy of the neighbour table's kept current by the node. The
-     * candidate's address, its hash and its Rank are kept here too: selection reads them for every candidate, and
-     * the candidate record, replaced with every DIO, would be one more object to visit each.
+    /*
+     * The candidates in order of first contact, the order selection sees them in, one array per field: each DIO's
+     * record with its address, the address's hash, and a copy of the neighbour table's Rank and ETX for it, kept
+     * current by the node. Selection reads the Rank, ETX and suspect flag of every candidate but the address only of
+     * those it weighs, and a lookup scans the hashes, then compares one address: a few cache lines for a full table,
+     * where an object per candidate (or a hash map's bucket, node and key) would each cost a cache miss.
      */
-    private static final class Entry {
-        final MacAddress mac;
-        final int macHash;
-        Candidate candidate;
-        int rank;
-        int etx;
-        /** Possibly in a poisoned sub-DODAG: not a candidate until its next DIO. */
-        boolean suspect;
-
-        Entry(Candidate candidate, int etx) {
-            this.mac = candidate.mac;
-            this.macHash = candidate.mac.hashCode();
-            this.etx = etx;
-            update(candidate);
-        }
-
-        void update(Candidate latest) {
-            candidate = latest;
-            rank = latest.rank;
-        }
-
-        /** Whether this is {@code other}'s entry, {@code otherHash} its address's hash: equals only on a match. */
-        boolean is(MacAddress other, int otherHash) {
-            return mac == other || other != null && macHash == otherHash && mac.equals(other);
-        }
-    }
-
-    /**
-     * The entries in order of first contact, the order selection sees them in, and beside them their addresses'
-     * hashes. A lookup scans the hashes (a few cache lines for a full table) and compares one address; a hash map
-     * would visit its bucket, node and key, each a cache miss, and selection walks an array faster than a map: the
-     * processor fetches the next entries while it weighs one.
-     */
-    private final List<Entry> inOrder = new ArrayList<>();
+    private Candidate[] records = new Candidate[8];
+    private MacAddress[] macs = new MacAddress[8];
     private int[] hashes = new int[8];
+    private int[] ranks = new int[8];
+    private int[] etxs = new int[8];
+    /** Possibly in a poisoned sub-DODAG: not a candidate until its next DIO. */
+    private boolean[] suspects = new boolean[8];
+    private int count;
     private ParentSet<MacAddress> parents = ParentSet.none();
     /** The last selection fell back to a parent the objective function alone would refuse (see {@link #select}). */
     private boolean fallback;
@@ -161,31 +136,46 @@ final class ParentManager {
      */
     Candidate heard(MacAddress mac, Ipv6Address address, int rank, int dtsn, int etx) {
         Candidate c = new Candidate(mac, address, rank, dtsn);
-        Entry e = find(mac);
-        if (e == null) {
+        int i = indexOf(mac);
+        if (i < 0) {
             keepSettledOnlyIfOutranked(mac, rank, etx);
-            Entry added = new Entry(c, etx);
-            if (hashes.length == inOrder.size()) {
-                hashes = Arrays.copyOf(hashes, 2 * hashes.length);
-            }
-            hashes[inOrder.size()] = added.macHash;
-            inOrder.add(added);
+            append(c, etx);
             return null;
         }
-        if (e.rank != rank || e.etx != etx || e.suspect) {
+        if (ranks[i] != rank || etxs[i] != etx || suspects[i]) {
             keepSettledOnlyIfOutranked(mac, rank, etx); // a parent repeating its DIO changes nothing selection sees
         }
-        Candidate prior = e.candidate;
-        e.update(c);
-        e.etx = etx;
-        e.suspect = false;
+        Candidate prior = records[i];
+        records[i] = c;
+        ranks[i] = rank;
+        etxs[i] = etx;
+        suspects[i] = false;
         return prior;
+    }
+
+    private void append(Candidate c, int etx) {
+        if (count == records.length) {
+            int grown = 2 * count;
+            records = Arrays.copyOf(records, grown);
+            macs = Arrays.copyOf(macs, grown);
+            hashes = Arrays.copyOf(hashes, grown);
+            ranks = Arrays.copyOf(ranks, grown);
+            etxs = Arrays.copyOf(etxs, grown);
+            suspects = Arrays.copyOf(suspects, grown);
+        }
+        records[count] = c;
+        macs[count] = c.mac;
+        hashes[count] = c.mac.hashCode();
+        ranks[count] = c.rank;
+        etxs[count] = etx;
+        suspects[count] = false;
+        count++;
     }
 
     /** Whether {@code mac} is a candidate held as suspect. */
     boolean suspect(MacAddress mac) {
-        Entry e = find(mac);
-        return e != null && e.suspect;
+        int i = indexOf(mac);
+        return i >= 0 && suspects[i];
     }
 
     /**
@@ -194,9 +184,9 @@ final class ParentManager {
      */
     void suspectDeeperThan(int parentRank, int minHopRankIncrease, MacAddress parent) {
         int limit = Rank.dagRank(parentRank, minHopRankIncrease);
-        for (Entry e : inOrder) {
-            if (!e.mac.equals(parent) && Rank.dagRank(e.rank, minHopRankIncrease) > limit) {
-                e.suspect = true;
+        for (int k = 0; k < count; k++) {
+            if (Rank.dagRank(ranks[k], minHopRankIncrease) > limit && !macs[k].equals(parent)) {
+                suspects[k] = true;
             }
         }
         settled = null;
@@ -204,30 +194,38 @@ final class ParentManager {
 
     /** The link to a candidate has a new ETX estimate; returns whether it is a candidate. */
     boolean etxChanged(MacAddress mac, int etx) {
-        Entry e = find(mac);
-        if (e == null) {
+        int i = indexOf(mac);
+        if (i < 0) {
             return false;
         }
-        if (e.etx != etx) {
-            keepSettledOnlyIfOutranked(mac, e.rank, etx);
-            e.etx = etx;
+        if (etxs[i] != etx) {
+            keepSettledOnlyIfOutranked(mac, ranks[i], etx);
+            etxs[i] = etx;
         }
         return true;
     }
 
     Candidate get(MacAddress mac) {
-        Entry e = find(mac);
-        return e == null ? null : e.candidate;
+        int i = indexOf(mac);
+        return i < 0 ? null : records[i];
     }
 
     /** Forgets a neighbour; returns whether it was in the parent set. */
     boolean remove(MacAddress mac) {
         int index = indexOf(mac);
-        Entry gone = index < 0 ? null : inOrder.remove(index);
-        if (gone != null) {
-            System.arraycopy(hashes, index + 1, hashes, index, inOrder.size() - index);
+        if (index >= 0) {
+            int after = count - index - 1;
+            System.arraycopy(records, index + 1, records, index, after);
+            System.arraycopy(macs, index + 1, macs, index, after);
+            System.arraycopy(hashes, index + 1, hashes, index, after);
+            System.arraycopy(ranks, index + 1, ranks, index, after);
+            System.arraycopy(etxs, index + 1, etxs, index, after);
+            System.arraycopy(suspects, index + 1, suspects, index, after);
+            count--;
+            records[count] = null;
+            macs[count] = null;
         }
-        if (gone != null && settled != null && settled.set.parents().contains(mac)) {
+        if (index >= 0 && settled != null && settled.set.parents().contains(mac)) {
             // A neighbour outside the set leaving changes nothing: every other candidate keeps its place in
             // selection's order, and the best left costs no less than it did (the hysteresis holds).
             settled = null;
@@ -237,12 +235,14 @@ final class ParentManager {
 
     /** Forgets every candidate (a new DODAG Version, a new DODAG, a flush); the parent set is kept until replaced. */
     void clearCandidates() {
-        inOrder.clear();
+        Arrays.fill(records, 0, count, null);
+        Arrays.fill(macs, 0, count, null);
+        count = 0;
         settled = null;
     }
 
     int candidateCount() {
-        return inOrder.size();
+        return count;
     }
 
     /**
@@ -288,8 +288,8 @@ final class ParentManager {
         }
         int cost = of.pathCost(ParentCandidate.of(mac, rank, etx));
         for (MacAddress member : members) {
-            Entry e = find(member);
-            if (e == null || cost <= of.pathCost(ParentCandidate.of(member, e.rank, e.etx))) {
+            int i = indexOf(member);
+            if (i < 0 || cost <= of.pathCost(ParentCandidate.of(member, ranks[i], etxs[i]))) {
                 settled = null;
                 return;
             }
@@ -302,16 +302,18 @@ final class ParentManager {
         int limit = lowestRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE : Rank.dagRank(lowestRank, minHop);
         int advertisedLimit = advertisedRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE
                 : Rank.dagRank(advertisedRank, minHop);
-        List<ParentCandidate<MacAddress>> list = new ArrayList<>(inOrder.size());
-        List<ParentCandidate<MacAddress>> suspects = null;
+        List<ParentCandidate<MacAddress>> list = new ArrayList<>(count);
+        List<ParentCandidate<MacAddress>> suspected = null;
         ParentCandidate<MacAddress> risenCurrent = null;
         int currentHash = current == null ? 0 : current.hashCode();
-        for (Entry e : inOrder) {
-            if (e.etx < 0) {
+        for (int k = 0; k < count; k++) {
+            int etx = etxs[k];
+            if (etx < 0) {
                 continue; // no link estimate
             }
-            int dagRank = Rank.dagRank(e.rank, minHop);
-            if (e.is(current, currentHash)) {
+            int rank = ranks[k];
+            int dagRank = Rank.dagRank(rank, minHop);
+            if (current != null && hashes[k] == currentHash && macs[k].equals(current)) {
                 if (dagRank >= advertisedLimit) {
                     // It rose to our advertised level (RFC 6550 8.2.2.4 rule 1 no longer holds): either it really
                     // fell back (its own parent is failing), or it is in our sub-DODAG now, a loop closed on stale
@@ -319,23 +321,23 @@ final class ParentManager {
                     // only while the Rank through it stays within RISE_BUDGET of L: counting to infinity with it up
                     // to L + MaxRankIncrease would keep a loop for many rounds of DIOs.
                     if (lowestRank < Rank.INFINITE_RANK
-                            && of.rankVia(ParentCandidate.of(e.mac, e.rank, e.etx))
+                            && of.rankVia(ParentCandidate.of(macs[k], rank, etx))
                                     <= (long) lowestRank + RISE_BUDGET * minHop) {
-                        risenCurrent = ParentCandidate.of(e.mac, e.rank, e.etx);
+                        risenCurrent = ParentCandidate.of(macs[k], rank, etx);
                     }
                     continue;
                 }
             } else if (dagRank > limit) {
                 continue; // possibly our own descendant
             }
-            if (e.suspect) {
-                if (suspects == null) {
-                    suspects = new ArrayList<>();
+            if (suspects[k]) {
+                if (suspected == null) {
+                    suspected = new ArrayList<>();
                 }
-                suspects.add(ParentCandidate.of(e.mac, e.rank, e.etx)); // possibly in a poisoned sub-DODAG
+                suspected.add(ParentCandidate.of(macs[k], rank, etx)); // possibly in a poisoned sub-DODAG
                 continue;
             }
-            list.add(ParentCandidate.of(e.mac, e.rank, e.etx));
+            list.add(ParentCandidate.of(macs[k], rank, etx));
         }
         ParentSet<MacAddress> set = of.selectParents(list, current, lowestRank);
         fallback = set.isEmpty();
@@ -350,14 +352,14 @@ final class ParentManager {
             // within a few more unanswered probes, a busy one recovers.
             set = new SoleParentTolerance(of, current).selectParents(list, current, lowestRank);
         }
-        if (set.isEmpty() && suspects != null) {
+        if (set.isEmpty() && suspected != null) {
             // Only suspects are left. Detaching now would poison our own sub-DODAG in turn, and in a dense street
             // one poisoning cascades through every level below. The node asks the best of them where they stand
             // now (a unicast DIS, answered by a unicast DIO: RFC 6550 8.3) before it gives up.
-            suspects.removeIf(c -> c.rank() >= Rank.INFINITE_RANK || !of.acceptable(c));
-            suspects.sort(java.util.Comparator.comparingInt(of::pathCost));
+            suspected.removeIf(c -> c.rank() >= Rank.INFINITE_RANK || !of.acceptable(c));
+            suspected.sort(java.util.Comparator.comparingInt(of::pathCost));
             List<MacAddress> ask = new ArrayList<>(SUSPECTS_ASKED);
-            for (ParentCandidate<MacAddress> c : suspects) {
+            for (ParentCandidate<MacAddress> c : suspected) {
                 if (ask.size() < SUSPECTS_ASKED) {
                     ask.add(c.neighbour());
                 }
@@ -435,9 +437,9 @@ final class ParentManager {
      */
     Optional<MacAddress> bestBlockedByLink(ObjectiveFunction of) {
         Candidate best = null;
-        for (Entry e : inOrder) {
-            Candidate c = e.candidate;
-            int metric = e.etx;
+        for (int k = 0; k < count; k++) {
+            Candidate c = records[k];
+            int metric = etxs[k];
             if (metric < 0 || c.rank >= Rank.INFINITE_RANK || c.rank < of.minHopRankIncrease()
                     || of.acceptable(ParentCandidate.of(c.mac, c.rank, metric))
                     || !of.acceptable(ParentCandidate.of(c.mac, c.rank, Etx.ONE))) {
@@ -450,16 +452,11 @@ final class ParentManager {
         return best == null ? Optional.empty() : Optional.of(best.mac);
     }
 
-    /** The entry for {@code mac}, or null. */
-    private Entry find(MacAddress mac) {
-        int index = indexOf(mac);
-        return index < 0 ? null : inOrder.get(index);
-    }
-
+    /** Where {@code mac}'s candidate stands, or -1. */
     private int indexOf(MacAddress mac) {
         int hash = mac.hashCode();
-        for (int k = 0, n = inOrder.size(); k < n; k++) {
-            if (hashes[k] == hash && inOrder.get(k).is(mac, hash)) {
+        for (int k = 0; k < count; k++) {
+            if (hashes[k] == hash && macs[k].equals(mac)) {
                 return k;
             }
         }
