@@ -28,7 +28,12 @@ public record HopByHopOptions(List<Ipv6Option> options) implements ExtensionHead
 
     /** The first RPL Option, if any. */
     public Optional<RplOption> rplOption() {
-        return options.stream().filter(RplOption.class::isInstance).map(RplOption.class::cast).findFirst();
+        for (Ipv6Option option : options) { // a loop, not a stream: the forwarder asks every packet
+            if (option instanceof RplOption rpl) {
+                return Optional.of(rpl);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -162,8 +162,12 @@ public final class Ipv6Packet {
 
     /** The RPL Source Routing Header, if any. */
     public Optional<RplSourceRoutingHeader> sourceRoute() {
-        return extensionHeaders.stream().filter(RplSourceRoutingHeader.class::isInstance)
-                .map(RplSourceRoutingHeader.class::cast).findFirst();
+        for (ExtensionHeader h : extensionHeaders) { // a loop, not a stream: the forwarder asks every packet
+            if (h instanceof RplSourceRoutingHeader route) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
