@@ -90,11 +90,12 @@ final class ParentManager {
     static final int SUSPECTS_ASKED = 2;
 
     /*
-     * The candidates in order of first contact, the order selection sees them in, one array per field: each DIO's
-     * record with its address, the address's hash, and a copy of the neighbour table's Rank and ETX for it, kept
-     * current by the node. Selection reads the Rank, ETX and suspect flag of every candidate but the address only of
-     * those it weighs, and a lookup scans the hashes, then compares one address: a few cache lines for a full table,
-     * where an object per candidate (or a hash map's bucket, node and key) would each cost a cache miss.
+     * The candidates in order of first contact, the order selection sees them in, one array per field: the latest
+     * DIO's record; its address, the address's hash and its Rank again; the ETX of the link (a copy of the neighbour
+     * table's, kept current by the node) and the suspect flag. The copies are for the passes: selection reads the
+     * Rank, ETX and suspect flag of every candidate and the address only of those it weighs, and a lookup scans the
+     * hashes, then compares one address. That is a few cache lines for a full table, where visiting an object per
+     * candidate (or a hash map's bucket, node and key) would cost a cache miss each.
      */
     private Candidate[] records = new Candidate[8];
     private MacAddress[] macs = new MacAddress[8];
