@@ -158,6 +158,8 @@ public final class RplNode {
     static final Duration URGENT_DIO_SPACING = Duration.ofSeconds(1);
     /** Forwarded storing-mode DAOs whose DAO-ACK is awaited to be relayed down, at most (the oldest are dropped). */
     static final int MAX_RELAYS = 32;
+    /** A DIO sender's link ETX when the neighbour table holds no entry for it (it was full). */
+    private static final int NOT_IN_TABLE = -1;
     /**
      * Targets per No-Path or re-announcing DAO of a parent switch: 16 Target + Transit pairs are 416 octets, well
      * inside the IPv6 minimum MTU (RFC 8200 5) and a few 6LoWPAN fragments; a larger sub-DODAG takes several DAOs.
@@ -346,11 +348,13 @@ public final class RplNode {
         // A full table admits a newcomer by the path its DIO offers (see NeighbourTable); other messages offer none.
         int offered = message instanceof Dio dio ? dio.rank() : Rank.INFINITE_RANK;
         int step = dodag != null ? dodag.minHopRankIncrease() : Mrhof.DEFAULT_MIN_HOP_RANK_INCREASE;
-        neighbours.heard(from.get(), rssiDbm, lqi, offered, step)
-                .ifPresent(n -> parents.etxChanged(n.address(), n.etx())); // the RSSI/LQI guess may move
+        Optional<Neighbour<MacAddress>> entry = neighbours.heard(from.get(), rssiDbm, lqi, offered, step);
+        entry.ifPresent(n -> parents.etxChanged(n.address(), n.etx())); // the RSSI/LQI guess may move
         discovery.heard(message instanceof Dio);
         if (message instanceof Dio dio) {
-            onDio(dio, source, destination.isMulticast(), from.get());
+            // What the table holds for the sender now, handed on: a dense street's DIOs would ask it again.
+            onDio(dio, source, destination.isMulticast(), from.get(),
+                    entry.map(Neighbour::etx).orElse(NOT_IN_TABLE));
         } else if (message instanceof Dis dis) {
             onDis(dis, source, destination, from.get());
         } else if (message instanceof DaoAck ack) {
@@ -397,7 +401,8 @@ public final class RplNode {
 
     // ---- DIO ----
 
-    private void onDio(Dio dio, Ipv6Address source, boolean multicast, MacAddress from) {
+    /** @param linkEtx the neighbour table's ETX for the sender, {@link #NOT_IN_TABLE} if the table did not take it */
+    private void onDio(Dio dio, Ipv6Address source, boolean multicast, MacAddress from, int linkEtx) {
         dioReceived.increment();
         if (config.instanceId().isPresent() && config.instanceId().getAsInt() != dio.instanceId()) {
             ignoreDio("instance");
@@ -411,9 +416,9 @@ public final class RplNode {
         if (dodag != null && dodag.sameDodag(dio)) {
             int order = Lollipop.compare(dio.version(), dodag.version);
             if (order == 0) {
-                sameVersion(dio, source, multicast, from);
+                sameVersion(dio, source, multicast, from, linkEtx);
             } else if (order == 1) {
-                newVersion(dio, source, multicast, from);
+                newVersion(dio, source, multicast, from, linkEtx);
             } else {
                 ignoreDio("old-version");
                 if (state == NodeState.ATTACHED && dio.rank() == Rank.rootRank(dodag.minHopRankIncrease())) {
@@ -433,7 +438,7 @@ public final class RplNode {
         dodag = new Membership(dio, dio.option(DodagConfiguration.class).orElseThrow(), of.get());
         parents.clearCandidates();
         dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
-        sameVersion(dio, source, multicast, from);
+        sameVersion(dio, source, multicast, from, linkEtx);
     }
 
     /** The objective function if the DIO opens a path to a root we may join; counts why not. */
@@ -459,13 +464,13 @@ public final class RplNode {
         return Optional.empty();
     }
 
-    private void sameVersion(Dio dio, Ipv6Address source, boolean multicast, MacAddress from) {
+    private void sameVersion(Dio dio, Ipv6Address source, boolean multicast, MacAddress from, int linkEtx) {
         int minHop = dodag.minHopRankIncrease();
         if (dio.rank() < minHop) {
             ignoreDio("rank");
             return;
         }
-        if (!neighbours.contains(from)) {
+        if (linkEtx == NOT_IN_TABLE) {
             dioFromOutsideTheTable.increment();
             countConsistent(dio, multicast); // not a candidate of ours, yet it tells the neighbourhood the same
             return;
@@ -489,7 +494,7 @@ public final class RplNode {
             }
         }
         boolean wasSuspect = parents.suspect(from);
-        ParentManager.Candidate prior = parents.heard(from, source, dio.rank(), dio.dtsn(), neighbours.etx(from));
+        ParentManager.Candidate prior = parents.heard(from, source, dio.rank(), dio.dtsn(), linkEtx);
         neighbours.setRank(from, dio.rank());
         if (fromPreferred || dodag.globalAddress().isEmpty()) {
             dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
@@ -531,7 +536,7 @@ public final class RplNode {
     }
 
     /** RFC 6550 8.2.2.1: a newer DODAG Version is a fresh start, with new candidates and a new L. */
-    private void newVersion(Dio dio, Ipv6Address source, boolean multicast, MacAddress from) {
+    private void newVersion(Dio dio, Ipv6Address source, boolean multicast, MacAddress from, int linkEtx) {
         DodagConfiguration configuration = dio.option(DodagConfiguration.class).orElse(dodag.configuration);
         Optional<ObjectiveFunction> of = usable(dio, Optional.of(configuration));
         if (of.isEmpty()) {
@@ -552,7 +557,7 @@ public final class RplNode {
         rank = Rank.INFINITE_RANK;
         state = NodeState.DISCOVERING;
         dio.option(PrefixInformation.class).ifPresent(this::usePrefix);
-        sameVersion(dio, source, multicast, from);
+        sameVersion(dio, source, multicast, from, linkEtx);
         if (state != NodeState.ATTACHED) {
             enterDiscovery();
         }
