@@ -16,10 +16,25 @@ final class LinkModel {
     private static final double PER_SLOPE_PER_DB = 1.2;
     private static final int PER_REFERENCE_OCTETS = 20;
 
+    /** Width of the RSSI steps whose edge rates {@link #packetLost} keeps. */
+    private static final double ERROR_STEP_DB = 1.0 / 32;
+    /** Steps kept per frame length, from the edge of audibility up: 128 dB, far above any link's margin. */
+    private static final int ERROR_STEPS = 128 * 32;
+    /**
+     * Relative slack around an edge rate, far above the few ulps by which the computed rate may miss being
+     * monotonic in the RSSI: a draw this close to an edge gets the exact rate.
+     */
+    private static final double EDGE_MARGIN = 1e-9;
+    /** Frame lengths with kept edge rates: every PSDU of the SUN PHYs (2,047 octets at most). */
+    private static final int KEPT_LENGTHS = 2048;
+
     private final MediumSettings settings;
+    private final double lowestAudibleDbm;
+    private final double[][] errorEdges = new double[KEPT_LENGTHS][];
 
     LinkModel(MediumSettings settings) {
         this.settings = settings;
+        this.lowestAudibleDbm = settings.sensitivityDbm() - HEARING_MARGIN_DB;
     }
 
     /** Path loss between two nodes {@code distanceMetres} apart, shadowing included. */
@@ -46,7 +61,7 @@ final class LinkModel {
     }
 
     boolean audible(double rssiDbm) {
-        return rssiDbm >= settings.sensitivityDbm() - HEARING_MARGIN_DB;
+        return rssiDbm >= lowestAudibleDbm;
     }
 
     /**
@@ -56,6 +71,54 @@ final class LinkModel {
     int lqi(double rssiDbm) {
         double above = rssiDbm - settings.sensitivityDbm();
         return (int) Math.round(Math.max(0, Math.min(255, above * 255 / 40)));
+    }
+
+    /**
+     * Whether a {@code psduLength}-octet frame heard at {@code rssiDbm} is lost, for a uniform {@code draw} in [0, 1):
+     * exactly {@code draw < packetErrorRate(rssiDbm, psduLength)}. The rate (an exponential and two powers) falls as
+     * the RSSI rises, so the rates at the edges of the RSSI step around {@code rssiDbm}, kept per frame length for
+     * the whole medium, decide nearly every draw; the exact rate is computed only for a draw between them.
+     */
+    boolean packetLost(double rssiDbm, int psduLength, double draw) {
+        double position = (rssiDbm - lowestAudibleDbm) / ERROR_STEP_DB;
+        int step = (int) position;
+        if (position >= 0 && step < ERROR_STEPS - 1) {
+            double[] edges = errorEdges(psduLength);
+            if (edges != null) {
+                double atStepTop = edge(edges, step + 1, psduLength); // the lowest rate within the step
+                if (draw < atStepTop * (1 - EDGE_MARGIN)) {
+                    return true;
+                }
+                double atStepBottom = edge(edges, step, psduLength); // the highest
+                if (draw >= atStepBottom * (1 + EDGE_MARGIN)) {
+                    return false;
+                }
+            }
+        }
+        return draw < packetErrorRate(rssiDbm, psduLength);
+    }
+
+    /** The rates at the step edges for one frame length, NaN until needed; null beyond the lengths kept. */
+    private double[] errorEdges(int psduLength) {
+        if (psduLength < 0 || psduLength >= errorEdges.length) {
+            return null;
+        }
+        double[] edges = errorEdges[psduLength];
+        if (edges == null) {
+            edges = new double[ERROR_STEPS];
+            java.util.Arrays.fill(edges, Double.NaN);
+            errorEdges[psduLength] = edges;
+        }
+        return edges;
+    }
+
+    private double edge(double[] edges, int step, int psduLength) {
+        double rate = edges[step];
+        if (Double.isNaN(rate)) {
+            rate = packetErrorRate(lowestAudibleDbm + step * ERROR_STEP_DB, psduLength);
+            edges[step] = rate;
+        }
+        return rate;
     }
 
     /**

@@ -28,8 +28,6 @@ public final class SimulatedMedium {
     private static final int DEAF = Integer.MIN_VALUE;
     /** In {@link #hearingChannel}: the node follows its hopping schedule, see {@link Moment}. */
     private static final int HOPPING = Integer.MIN_VALUE + 1;
-    /** Frame lengths whose per-link error rates each sender keeps (an acknowledgement's, a DIO's, a DAO's). */
-    private static final int RATE_TABLES = 3;
     /** Low bits of a {@link #known} entry: the channel number. */
     private static final int CHANNEL_BITS = 16;
     /** A {@link #known} entry for no dwell yet: its slot part is below any slot of non-negative time. */
@@ -306,7 +304,7 @@ public final class SimulatedMedium {
                 counters.receiverBusy++; // it was transmitting during (part of) the frame: half duplex
             } else if (overlaps.spoil(id, rssi, capture)) {
                 counters.collisions++; // an overlapping frame reached it too strongly for capture
-            } else if (packetError(neighbours, i, tx, rssi)) {
+            } else if (packetError(tx, rssi)) {
                 counters.packetErrors++;
             } else if (settings.extraLoss() > 0 && random.nextDouble() < settings.extraLoss()) {
                 counters.extraLoss++;
@@ -319,24 +317,9 @@ public final class SimulatedMedium {
         }
     }
 
-    /**
-     * Draws whether the frame is lost to bit errors at this receiver. The draw is made for every receiver that got
-     * this far, as it always was. The error rate (an exponential and two powers) depends on the link and the frame
-     * length only, and a sender repeats a few lengths: it is kept per link and length as a float, and recomputed
-     * exactly only when the draw falls within a float's rounding of it, so the outcome is always the exact one.
-     */
-    private boolean packetError(Neighbours neighbours, int index, Transmission tx, double rssi) {
-        double draw = random.nextDouble();
-        if (tx.powerDbm == neighbours.powerDbm) {
-            float rate = neighbours.errorRate(index, tx.psdu.length, model);
-            if (draw < Math.nextDown(rate)) {
-                return true;
-            }
-            if (draw >= Math.nextUp(rate)) {
-                return false;
-            }
-        }
-        return draw < model.packetErrorRate(rssi, tx.psdu.length);
+    /** Draws whether the frame is lost to bit errors at this receiver: a draw for every receiver that got this far. */
+    private boolean packetError(Transmission tx, double rssi) {
+        return model.packetLost(rssi, tx.psdu.length, random.nextDouble());
     }
 
     /** Clear channel assessment at {@code node}: no transmission on its channel reaches it above the threshold. */
@@ -397,7 +380,7 @@ public final class SimulatedMedium {
             ids[k] = (int) (audible[k] >>> 32);
             losses[k] = Float.intBitsToFloat((int) audible[k]);
         }
-        return new Neighbours(node.txPowerDbm(), ids, losses);
+        return new Neighbours(ids, losses);
     }
 
     private static long cellOf(double metres) {
@@ -604,51 +587,12 @@ public final class SimulatedMedium {
 
     /** The nodes one node can reach, sorted by id, with the path loss to each. */
     static final class Neighbours {
-        /** The transmit power the losses were computed for. */
-        final int powerDbm;
         private final int[] ids;
         private final float[] losses;
-        /** Frame lengths of the rate tables, -1 for a table not used yet. */
-        private final int[] tableLengths = new int[RATE_TABLES];
-        /** Per frame length, each link's packet error rate rounded to a float, NaN until first needed. */
-        private final float[][] tables = new float[RATE_TABLES][];
-        private int nextTable;
 
-        Neighbours(int powerDbm, int[] ids, float[] losses) {
-            this.powerDbm = powerDbm;
+        Neighbours(int[] ids, float[] losses) {
             this.ids = ids;
             this.losses = losses;
-            Arrays.fill(tableLengths, -1);
-        }
-
-        /**
-         * The packet error rate of the link to neighbour {@code index} for a {@code length}-octet frame, within one
-         * float rounding step of {@link LinkModel#packetErrorRate}'s.
-         */
-        float errorRate(int index, int length, LinkModel model) {
-            float[] rates = table(length);
-            float rate = rates[index];
-            if (Float.isNaN(rate)) {
-                rate = (float) model.packetErrorRate(powerDbm - loss(index), length);
-                rates[index] = rate;
-            }
-            return rate;
-        }
-
-        private float[] table(int length) {
-            for (int t = 0; t < RATE_TABLES; t++) {
-                if (tableLengths[t] == length) {
-                    return tables[t];
-                }
-            }
-            int t = nextTable; // the oldest table gives way
-            nextTable = (nextTable + 1) % RATE_TABLES;
-            if (tables[t] == null) {
-                tables[t] = new float[ids.length];
-            }
-            Arrays.fill(tables[t], Float.NaN);
-            tableLengths[t] = length;
-            return tables[t];
         }
 
         int size() {

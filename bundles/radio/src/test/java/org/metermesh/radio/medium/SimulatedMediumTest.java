@@ -191,7 +191,7 @@ class SimulatedMediumTest {
         double weakRssi = 14 - (float) model.pathLossDb(0, 2, 500);
         int expectedStrong = 0;
         int expectedWeak = 0;
-        int[] lengths = {20, 400, 7, 400, 100, 60, 20}; // more lengths than the medium keeps rates for
+        int[] lengths = {20, 400, 7, 400, 100, 60, 20}; // lengths taking turns, as a busy channel carries them
         for (int i = 0; i < 400; i++) {
             byte[] frame = new byte[lengths[i % lengths.length]];
             sender.phy.transmit(frame);

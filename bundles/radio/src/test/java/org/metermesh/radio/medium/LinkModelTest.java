@@ -1,0 +1,47 @@
+package org.metermesh.radio.medium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class LinkModelTest {
+
+    private final LinkModel model = new LinkModel(MediumSettings.suburban(3));
+
+    @Test
+    void aLossIsDecidedExactlyAsTheLinksErrorRateSaysForAnyRssiLengthAndDraw() {
+        SplittableRandom random = new SplittableRandom(11);
+        int lost = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double rssi = -110 + random.nextDouble() * 100; // from the edge of audibility to 90 dB above it
+            int length = 1 + random.nextInt(2100); // past the longest PSDU, whose rates the model does not keep
+            double rate = model.packetErrorRate(rssi, length);
+            // A draw anywhere, and draws at the exact rate and one step either side of it.
+            for (double draw : new double[] {random.nextDouble(), rate, Math.nextDown(rate), Math.nextUp(rate)}) {
+                if (draw >= 1) {
+                    continue;
+                }
+                boolean expected = draw < rate;
+                assertThat(model.packetLost(rssi, length, draw))
+                        .as("rssi %s dBm, %d octets, draw %s against rate %s", rssi, length, draw, rate)
+                        .isEqualTo(expected);
+                lost += expected ? 1 : 0;
+            }
+        }
+        assertThat(lost).as("the sample holds losses and deliveries alike").isBetween(100_000, 700_000);
+    }
+
+    @Test
+    void theErrorRateFallsAsTheSignalRises() {
+        for (int length : new int[] {5, 20, 127, 2047}) {
+            double previous = 1;
+            for (double rssi = -110; rssi <= 0; rssi += 1.0 / 64) {
+                double rate = model.packetErrorRate(rssi, length);
+                assertThat(rate).as("%d octets at %s dBm", length, rssi).isLessThanOrEqualTo(previous);
+                previous = rate;
+            }
+        }
+    }
+}
