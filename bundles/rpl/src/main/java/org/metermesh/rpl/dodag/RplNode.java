@@ -348,13 +348,14 @@ public final class RplNode {
         // A full table admits a newcomer by the path its DIO offers (see NeighbourTable); other messages offer none.
         int offered = message instanceof Dio dio ? dio.rank() : Rank.INFINITE_RANK;
         int step = dodag != null ? dodag.minHopRankIncrease() : Mrhof.DEFAULT_MIN_HOP_RANK_INCREASE;
-        Optional<Neighbour<MacAddress>> entry = neighbours.heard(from.get(), rssiDbm, lqi, offered, step);
-        entry.ifPresent(n -> parents.etxChanged(n.address(), n.etx())); // the RSSI/LQI guess may move
+        int linkEtx = neighbours.heardEtx(from.get(), rssiDbm, lqi, offered, step);
+        if (linkEtx != NOT_IN_TABLE) {
+            parents.etxChanged(from.get(), linkEtx); // the RSSI/LQI guess may move
+        }
         discovery.heard(message instanceof Dio);
         if (message instanceof Dio dio) {
             // What the table holds for the sender now, handed on: a dense street's DIOs would ask it again.
-            onDio(dio, source, destination.isMulticast(), from.get(),
-                    entry.map(Neighbour::etx).orElse(NOT_IN_TABLE));
+            onDio(dio, source, destination.isMulticast(), from.get(), linkEtx);
         } else if (message instanceof Dis dis) {
             onDis(dis, source, destination, from.get());
         } else if (message instanceof DaoAck ack) {

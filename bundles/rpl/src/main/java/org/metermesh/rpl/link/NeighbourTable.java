@@ -135,6 +135,24 @@ public final class NeighbourTable<K> {
      * @return the entry after the update, or empty if the table is full and the newcomer not admitted
      */
     public Optional<Neighbour<K>> heard(K address, int rssiDbm, int lqi, int rank, int step) {
+        Entry e = admit(address, rssiDbm, lqi, rank, step);
+        return e == null ? Optional.empty() : Optional.of(e.snapshot());
+    }
+
+    /**
+     * As {@link #heard(Object, int, int, int, int)}, for a caller that needs only the link's ETX afterwards: a
+     * dense street's DIOs refresh entries far more often than anyone reads them whole.
+     *
+     * @return the ETX of the entry after the update, fixed point, or -1 if the table is full and the newcomer not
+     *     admitted
+     */
+    public int heardEtx(K address, int rssiDbm, int lqi, int rank, int step) {
+        Entry e = admit(address, rssiDbm, lqi, rank, step);
+        return e == null ? -1 : EtxEstimator.toFixedPoint(etxs[e.slot]);
+    }
+
+    /** Refreshes or adds the entry of a neighbour just heard; null if a full table does not admit it. */
+    private Entry admit(K address, int rssiDbm, int lqi, int rank, int step) {
         Objects.requireNonNull(address, "address");
         long now = scheduler.nanoTime();
         int q = lqi < 0 ? -1 : Math.min(255, lqi);
@@ -151,7 +169,7 @@ public final class NeighbourTable<K> {
                 etxs[e.slot] = estimator.initialEtx(e.meanRssi, e.meanLqi);
                 pathMayHaveGrown(e);
             }
-            return Optional.of(e.snapshot());
+            return e;
         }
         int etx = estimator.initialEtx(rssiDbm, q);
         Entry victim = null;
@@ -162,7 +180,7 @@ public final class NeighbourTable<K> {
             victim = hopeless ? null : worstPathNonParent(step);
             if (victim == null || offered >= pathCost(ranks[victim.slot], etxs[victim.slot], step)) {
                 rejectedFull++;
-                return Optional.empty();
+                return null;
             }
             evictedSnapshot = victim.snapshot();
             releaseSlot(victim);
@@ -175,9 +193,8 @@ public final class NeighbourTable<K> {
         if (evictedSnapshot != null) {
             listener.removed(evictedSnapshot, RemovalReason.EVICTED);
         }
-        Neighbour<K> snapshot = e.snapshot();
-        listener.added(snapshot);
-        return Optional.of(snapshot);
+        listener.added(e.snapshot());
+        return e;
     }
 
     /** Rank through a neighbour: its Rank plus one step per expected transmission; unbounded without a Rank. */

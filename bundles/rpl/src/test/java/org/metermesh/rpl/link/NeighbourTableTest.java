@@ -109,6 +109,23 @@ class NeighbourTableTest {
     }
 
     @Test
+    void hearingForTheEtxAloneUpdatesTheTableAsHearingDoesAndSaysMinusOneForARefusal() {
+        NeighbourTable<Integer> t = table(NeighbourTableConfig.defaults().withCapacity(2));
+        assertThat(t.heardEtx(1, -90, 255, 512, 128)).as("margin 10").isEqualTo(256);
+        assertThat(t.heardEtx(1, -74, 255, 512, 128)).as("mean RSSI -88, as heard() gives it").isEqualTo(213);
+        assertThat(t.heard(2, -80, 255, 1024, 128)).isPresent();
+
+        assertThat(t.heardEtx(3, -80, 255, 1024, 128)).as("full, and no better than the worst").isEqualTo(-1);
+        assertThat(t.contains(3)).isFalse();
+        assertThat(t.heardEtx(3, -80, 255, 256, 128)).as("admitted in place of 2").isEqualTo(128);
+        assertThat(events.added).containsExactly(1, 2, 3);
+        assertThat(events.removed).containsExactly("2:EVICTED");
+        assertThat(t.get(1).orElseThrow().framesHeard()).isEqualTo(2);
+        assertThat(t.refreshed()).isEqualTo(1);
+        assertThat(t.rejectedFull()).isEqualTo(1);
+    }
+
+    @Test
     void theLinkCountsInThePathAndANeighbourThatNeverAdvertisedGoesFirst() {
         NeighbourTable<Integer> t = table(NeighbourTableConfig.defaults().withCapacity(3));
         t.heard(1, -80, 255, 512, 128);       // ETX 128: 640
