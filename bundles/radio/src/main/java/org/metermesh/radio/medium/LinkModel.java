@@ -1,5 +1,6 @@
 package org.metermesh.radio.medium;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -106,7 +107,7 @@ final class LinkModel {
         double[] edges = errorEdges[psduLength];
         if (edges == null) {
             edges = new double[ERROR_STEPS];
-            java.util.Arrays.fill(edges, Double.NaN);
+            Arrays.fill(edges, Double.NaN);
             errorEdges[psduLength] = edges;
         }
         return edges;

@@ -13,10 +13,12 @@ class LinkModelTest {
     @Test
     void aLossIsDecidedExactlyAsTheLinksErrorRateSaysForAnyRssiLengthAndDraw() {
         SplittableRandom random = new SplittableRandom(11);
+        // An acknowledgement, short and long frames, the longest PSDU, and lengths whose rates the model does not keep.
+        int[] lengths = {5, 7, 20, 61, 127, 400, 2047, 2048, 2100};
         int lost = 0;
         for (int i = 0; i < 200_000; i++) {
             double rssi = -110 + random.nextDouble() * 100; // from the edge of audibility to 90 dB above it
-            int length = 1 + random.nextInt(2100); // past the longest PSDU, whose rates the model does not keep
+            int length = lengths[random.nextInt(lengths.length)];
             double rate = model.packetErrorRate(rssi, length);
             // A draw anywhere, and draws at the exact rate and one step either side of it.
             for (double draw : new double[] {random.nextDouble(), rate, Math.nextDown(rate), Math.nextUp(rate)}) {
