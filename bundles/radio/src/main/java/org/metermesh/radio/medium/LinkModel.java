@@ -1,14 +1,14 @@
 package org.metermesh.radio.medium;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Path loss, link quality and packet errors of one link, from distance alone: deterministic for a seed.
  *
  * <p>Log-distance path loss with log-normal shadowing (Rappaport, Wireless Communications, 4.9-4.10). The
  * shadowing term is drawn once per pair of nodes from the seed and the pair, so a link is the same in both
- * directions and in every run.
+ * directions and in every run. Used on its medium's thread only: it reuses a generator and fills caches as it goes.
  */
 final class LinkModel {
 
@@ -32,6 +32,7 @@ final class LinkModel {
     private final MediumSettings settings;
     private final double lowestAudibleDbm;
     private final double[][] errorEdges = new double[KEPT_LENGTHS][];
+    private final PairStream pairStream = new PairStream();
 
     LinkModel(MediumSettings settings) {
         this.settings = settings;
@@ -50,8 +51,23 @@ final class LinkModel {
             return 0;
         }
         long pair = ((long) low << 32) | (high & 0xffffffffL);
-        double gaussian = new SplittableRandom(settings.seed() ^ mix(pair)).nextGaussian();
-        return settings.shadowingSigmaDb() * gaussian;
+        pairStream.seed = settings.seed() ^ mix(pair);
+        return settings.shadowingSigmaDb() * pairStream.nextGaussian();
+    }
+
+    /**
+     * The numbers of {@code new SplittableRandom(seed)} (SplitMix64: Steele, Lea, Flood 2014), reseeded for each pair
+     * instead of allocated: a node's neighbours are found among thousands of candidates, each a draw.
+     */
+    private static final class PairStream implements RandomGenerator {
+        private static final long GAMMA = 0x9e3779b97f4a7c15L; // SplittableRandom's GOLDEN_GAMMA
+        long seed;
+
+        @Override
+        public long nextLong() {
+            seed += GAMMA;
+            return mix(seed);
+        }
     }
 
     /** Furthest a node at {@code txPowerDbm} can be heard, allowing three standard deviations of shadowing. */

@@ -36,6 +36,23 @@ class LinkModelTest {
     }
 
     @Test
+    void shadowingIsTheSeededGaussianOfThePairTheSameInBothDirections() {
+        MediumSettings settings = MediumSettings.suburban(3);
+        SplittableRandom pairs = new SplittableRandom(5);
+        for (int i = 0; i < 100_000; i++) {
+            int a = pairs.nextInt(1 << 20);
+            int b = pairs.nextInt(1 << 20);
+            double distance = 1 + pairs.nextDouble() * 2000;
+            long pair = ((long) Math.min(a, b) << 32) | Math.max(a, b);
+            double expected = settings.referenceLossDb() + 10 * settings.pathLossExponent() * Math.log10(distance)
+                    + settings.shadowingSigmaDb()
+                            * new SplittableRandom(settings.seed() ^ LinkModel.mix(pair)).nextGaussian();
+            assertThat(model.pathLossDb(a, b, distance)).isEqualTo(expected);
+            assertThat(model.pathLossDb(b, a, distance)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theErrorRateFallsAsTheSignalRises() {
         for (int length : new int[] {5, 20, 127, 2047}) {
             double previous = 1;
