@@ -139,7 +139,7 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  */
 public final class RplNode {
 
-    /** Rank change, in MinHopRankIncrease units, that resets Trickle (Contiki-NG RPL_SIGNIFICANT_CHANGE_THRESHOLD). */
+    /** Rank rise, in MinHopRankIncrease units, that resets Trickle (Contiki-NG RPL_SIGNIFICANT_CHANGE_THRESHOLD). */
     static final int SIGNIFICANT_RANK_CHANGE = 4;
     /** One probe tick in this many also probes a backup parent. */
     static final int BACKUP_PROBE_EVERY = 4;
@@ -873,10 +873,13 @@ public final class RplNode {
             counters.increment(deeper ? "dio-urgent:deeper" : "dio-urgent:rule1");
             trickle.reset();
             urgentDio();
-        } else if (advertised && Math.abs(rank - lastAdvertisedRank) > SIGNIFICANT_RANK_CHANGE * minHop) {
-            // RFC 6550 8.3 leaves "significant" to the implementation; Contiki-NG resets on a change of more than
-            // RPL_SIGNIFICANT_CHANGE_THRESHOLD = 4 x MinHopRankIncrease. Smaller drifts ride on the next DIO:
-            // resetting on each (an ETX of one link moves the Rank of the whole sub-DODAG) floods the channel.
+        } else if (advertised && rank - lastAdvertisedRank > SIGNIFICANT_RANK_CHANGE * minHop) {
+            // RFC 6550 8.3 lists the events that must reset Trickle and leaves others, such as Rank changes, to the
+            // implementation. A Rank that rose by more than RPL_SIGNIFICANT_CHANGE_THRESHOLD (Contiki-NG: 4 x
+            // MinHopRankIncrease) is said at once: paths through us got worse. Smaller drifts, and improvements of
+            // any size, ride on the next DIO. Contiki-NG resets on improvements too; in a forming neighbourhood
+            // each improvement lets the meters around improve and reset in turn, and the 10,000-meter hour then
+            // carried twice the DIOs and formed in 3,557 s instead of 2,066 s.
             counters.increment("trickle-reset:rank");
             trickle.reset();
         }

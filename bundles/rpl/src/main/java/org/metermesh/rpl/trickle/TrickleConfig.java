@@ -39,7 +39,7 @@ import java.time.Duration;
  *
  * <p>MeterMesh's choice, also the RplComponent metatype defaults, was Contiki-NG rpl-classic's 12 / 8 / 10 until
  * the neighbourhood simulator ran the real MAC (CSMA-CA, collisions, one 150 kb/s channel) with hundreds of
- * meters in earshot of each other: an Imin of 4 s makes every Trickle reset (a DIS, a significant Rank change, a
+ * meters in earshot of each other: an Imin of 4 s makes every Trickle reset (a DIS, a significant Rank rise, a
  * DODAG formed in seconds by hundreds of meters at once) a burst that the channel cannot carry, and the losses
  * feed back into ETX, parent changes and more resets. Imin = 2^14 ms (16.4 s) sits between Contiki-NG's and
  * Wi-SUN's medium-network 2^15 (32.8 s): a meter still hears a DIO within about 8-16 s of a DIS, and a DODAG of

@@ -453,6 +453,38 @@ class RplNodeTest {
     }
 
     @Test
+    void aMuchBetterRankWaitsForTheNextTrickleDioWhileAWorseOneIsSaidAtOnce() {
+        node();
+        hear(5, dio(1024));
+        run(Duration.ofSeconds(10));
+        ack(transport.lastRouted(Dao.class).orElseThrow(), 0);
+        run(Duration.ofMinutes(5));
+        List<Dio> sent = transport.onLink(Dio.class);
+        int advertised = sent.get(sent.size() - 1).rank();
+        Duration interval = node.trickleInterval();
+        assertThat(interval).isGreaterThan(Duration.ofMillis(4096));
+        transport.clear();
+
+        hear(5, dio(256));                                           // the parent moved up by six hops, and so do we
+        assertThat(node.rank()).isLessThan(advertised - RplNode.SIGNIFICANT_RANK_CHANGE * 128);
+        assertThat(node.trickleInterval()).as("no reset").isEqualTo(interval);
+        assertThat(transport.onLink(Dio.class)).as("nothing said out of turn").isEmpty();
+        run(interval);
+        assertThat(transport.onLink(Dio.class)).as("the interval's DIO carries it").extracting(Dio::rank)
+                .containsOnly(node.rank());
+        assertThat(node.counters().get("trickle-reset:rank")).isZero();
+        int better = node.rank();
+
+        for (int i = 0; i < 3; i++) {
+            node.transmitted(mac(5), TxStatus.NO_ACK);               // the link to 5 degrades
+        }
+        run(Duration.ZERO);                                          // the re-selection runs in its own task
+        assertThat(node.rank()).isGreaterThan(better + RplNode.SIGNIFICANT_RANK_CHANGE * 128);
+        assertThat(node.trickleInterval()).as("reset").isEqualTo(Duration.ofMillis(4096));
+        assertThat(node.counters().get("trickle-reset:rank")).isEqualTo(1);
+    }
+
+    @Test
     void unicastDisGetsAUnicastDioAndMulticastDisResetsTrickle() {
         joined();
         run(Duration.ofMinutes(5));
