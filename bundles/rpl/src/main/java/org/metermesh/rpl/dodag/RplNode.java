@@ -140,7 +140,7 @@ import org.metermesh.rpl.trickle.TrickleTimer;
 public final class RplNode {
 
     /** Rank rise, in MinHopRankIncrease units, that resets Trickle (Contiki-NG RPL_SIGNIFICANT_CHANGE_THRESHOLD). */
-    static final int SIGNIFICANT_RANK_CHANGE = 4;
+    static final int SIGNIFICANT_RANK_RISE = 4;
     /** One probe tick in this many also probes a backup parent. */
     static final int BACKUP_PROBE_EVERY = 4;
     /**
@@ -873,7 +873,7 @@ public final class RplNode {
             counters.increment(deeper ? "dio-urgent:deeper" : "dio-urgent:rule1");
             trickle.reset();
             urgentDio();
-        } else if (advertised && rank - lastAdvertisedRank > SIGNIFICANT_RANK_CHANGE * minHop) {
+        } else if (advertised && rank - lastAdvertisedRank > SIGNIFICANT_RANK_RISE * minHop) {
             // RFC 6550 8.3 lists the events that must reset Trickle and leaves others, such as Rank changes, to the
             // implementation. A Rank that rose by more than RPL_SIGNIFICANT_CHANGE_THRESHOLD (Contiki-NG: 4 x
             // MinHopRankIncrease) is said at once: paths through us got worse. Smaller drifts, and improvements of

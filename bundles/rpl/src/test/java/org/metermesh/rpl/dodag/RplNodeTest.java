@@ -466,7 +466,7 @@ class RplNodeTest {
         transport.clear();
 
         hear(5, dio(256));                                           // the parent moved up by six hops, and so do we
-        assertThat(node.rank()).isLessThan(advertised - RplNode.SIGNIFICANT_RANK_CHANGE * 128);
+        assertThat(node.rank()).isLessThan(advertised - RplNode.SIGNIFICANT_RANK_RISE * 128);
         assertThat(node.trickleInterval()).as("no reset").isEqualTo(interval);
         assertThat(transport.onLink(Dio.class)).as("nothing said out of turn").isEmpty();
         run(interval);
@@ -479,7 +479,7 @@ class RplNodeTest {
             node.transmitted(mac(5), TxStatus.NO_ACK);               // the link to 5 degrades
         }
         run(Duration.ZERO);                                          // the re-selection runs in its own task
-        assertThat(node.rank()).isGreaterThan(better + RplNode.SIGNIFICANT_RANK_CHANGE * 128);
+        assertThat(node.rank()).isGreaterThan(better + RplNode.SIGNIFICANT_RANK_RISE * 128);
         assertThat(node.trickleInterval()).as("reset").isEqualTo(Duration.ofMillis(4096));
         assertThat(node.counters().get("trickle-reset:rank")).isEqualTo(1);
     }
