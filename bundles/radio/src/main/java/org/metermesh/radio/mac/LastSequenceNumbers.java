@@ -67,7 +67,7 @@ final class LastSequenceNumbers {
         return size;
     }
 
-    /** Drops the records past their age, then doubles the table if it is still half full. */
+    /** Drops the records past their age, then doubles the table unless at most a quarter of it is still live. */
     private void rebuild(long nowNanos) {
         int live = 0;
         for (int j = 0; j < keys.length; j++) {

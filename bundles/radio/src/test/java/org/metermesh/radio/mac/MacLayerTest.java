@@ -184,13 +184,19 @@ class MacLayerTest {
         assertThat(mac.counters().get("duplicate")).isZero();
     }
 
+    /** The PSDU of a 2006 data frame within our PAN carrying {@link #PAYLOAD}. */
+    private static byte[] dataFrame(int sequence, boolean ackRequest, ShortAddress destination,
+            ShortAddress source) {
+        return MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA, FrameVersion.IEEE_802_15_4_2006)
+                .sequenceNumber(sequence).ackRequest(ackRequest).intraPan(PAN, destination, source).payload(PAYLOAD)
+                .build());
+    }
+
     /** One acknowledged frame heard twice, {@code gap} apart; both times it is acknowledged. */
     private MacLayer hearAcknowledgedFrameTwice(Duration gap, Recorder upper) {
         ScriptedPhy phy = new ScriptedPhy();
         MacLayer mac = scripted(phy, upper);
-        byte[] frame = MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA, FrameVersion.IEEE_802_15_4_2006)
-                .sequenceNumber(77).ackRequest(true)
-                .intraPan(PAN, ShortAddress.of(0x0001), ShortAddress.of(0x0005)).payload(PAYLOAD).build());
+        byte[] frame = dataFrame(77, true, ShortAddress.of(0x0001), ShortAddress.of(0x0005));
 
         phy.hear(frame, scheduler.nanoTime());
         scheduler.runFor(Duration.ofMillis(5));
@@ -210,12 +216,8 @@ class MacLayerTest {
         MacLayer mac = scripted(phy, upper);
         // A broadcast and an unacknowledged unicast, each heard twice with the same sequence number: the MAC never
         // sends such frames again, so the second is a new frame whose sender's sequence number came round.
-        byte[] broadcast = MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA, FrameVersion.IEEE_802_15_4_2006)
-                .sequenceNumber(12).intraPan(PAN, ShortAddress.BROADCAST, ShortAddress.of(0x0005)).payload(PAYLOAD)
-                .build());
-        byte[] unacknowledged = MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA,
-                FrameVersion.IEEE_802_15_4_2006).sequenceNumber(13).intraPan(PAN, ShortAddress.of(0x0001),
-                        ShortAddress.of(0x0006)).payload(PAYLOAD).build());
+        byte[] broadcast = dataFrame(12, false, ShortAddress.BROADCAST, ShortAddress.of(0x0005));
+        byte[] unacknowledged = dataFrame(13, false, ShortAddress.of(0x0001), ShortAddress.of(0x0006));
 
         phy.hear(broadcast);
         phy.hear(unacknowledged);
@@ -232,9 +234,7 @@ class MacLayerTest {
         ScriptedPhy phy = new ScriptedPhy();
         Recorder upper = new Recorder();
         MacLayer mac = scripted(phy, upper);
-        byte[] good = MacFrameCodec.sun().encode(MacFrame.builder(FrameType.DATA, FrameVersion.IEEE_802_15_4_2006)
-                .sequenceNumber(1).intraPan(PAN, ShortAddress.of(0x0001), ShortAddress.of(0x0005))
-                .payload(PAYLOAD).build());
+        byte[] good = dataFrame(1, false, ShortAddress.of(0x0001), ShortAddress.of(0x0005));
         byte[] corrupted = good.clone();
         corrupted[5] ^= 0x40;
 

@@ -104,6 +104,11 @@ class SimulatedMediumTest {
         assertThat(medium.counters().collisions()).isEqualTo(2);
     }
 
+    /** The recorder got exactly one frame, {@link #FRAME}'s length: the wanted one, not an interferer's. */
+    private static void assertHeardOnlyTheWantedFrame(Recorder recorder) {
+        assertThat(recorder.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+    }
+
     @Test
     void aMuchStrongerFrameIsCapturedDespiteTheOverlap() {
         SimulatedMedium medium = medium(quiet());
@@ -115,7 +120,7 @@ class SimulatedMediumTest {
         far.phy.transmit(new byte[60]);
         scheduler.runFor(Duration.ofSeconds(1));
 
-        assertThat(receiver.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+        assertHeardOnlyTheWantedFrame(receiver);
         assertThat(medium.counters().collisions()).isEqualTo(1);
     }
 
@@ -133,7 +138,7 @@ class SimulatedMediumTest {
         weakLeft.phy.transmit(new byte[60]);
         weakRight.phy.transmit(new byte[60]);
         scheduler.runFor(Duration.ofSeconds(1));
-        assertThat(receiver.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+        assertHeardOnlyTheWantedFrame(receiver);
 
         // Add one at 30 m (-62 dBm, 5.3 dB below the wanted frame): the frame is lost however weak the others are.
         receiver.received.clear();
@@ -148,7 +153,7 @@ class SimulatedMediumTest {
         receiver.received.clear();
         near.phy.transmit(FRAME);
         scheduler.runFor(Duration.ofSeconds(1));
-        assertThat(receiver.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+        assertHeardOnlyTheWantedFrame(receiver);
     }
 
     @Test
@@ -167,9 +172,9 @@ class SimulatedMediumTest {
         interferer.phy.transmit(new byte[60]);
         scheduler.runFor(Duration.ofSeconds(1));
 
-        assertThat(west.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+        assertHeardOnlyTheWantedFrame(west);
         assertThat(east.received).as("spoiled by the interferer").isEmpty();
-        assertThat(north.received).singleElement().satisfies(r -> assertThat(r.psdu()).hasSize(FRAME.length));
+        assertHeardOnlyTheWantedFrame(north);
         // The interferer's frame is itself lost at west, east and north, where the wanted frame is far stronger.
         assertThat(medium.counters().collisions()).isEqualTo(4);
     }
