@@ -60,7 +60,9 @@ final class Simulation {
     private final ScenarioOptions options;
     private final VirtualScheduler scheduler;
     private final SimulatedMedium medium;
+    /** The meters' RPL counts, one set for all; the root counts on its own (its loops are not the meters'). */
     private final Counters rplCounters = new Counters();
+    private final Counters rootCounters = new Counters();
     /** The meters' MAC and 6LoWPAN counts, one pair for all: the report gives their sums. */
     private final SimulatedNode.LayerCounters meterCounts = SimulatedNode.LayerCounters.own();
     private final List<SimulatedNode> meters = new ArrayList<>();
@@ -139,7 +141,7 @@ final class Simulation {
         gateway = new SimulatedNode(0, scheduler, medium.attach(new Position(0, 0), CHANNEL, TX_POWER_DBM), PLAN,
                 codec, iphc, MESH_PREFIX, PAN, tap, SimulatedNode.LayerCounters.own(), forwarder -> {
                     root = new RplRoot(scheduler, RootConfig.defaults(SimulatedNodes.eui64(0), MESH_PREFIX)
-                            .withMop(options.mop()), forwarder, RplEventListener.NONE, rplCounters);
+                            .withMop(options.mop()), forwarder, RplEventListener.NONE, rootCounters);
                     return RoutingCores.of(root);
                 });
         List<Position> positions = Neighbourhood.place(options.layout(), options.meters(), options.density(),
@@ -285,7 +287,7 @@ final class Simulation {
         counters.put("frames_collided", c.collisions());
         counters.put("frames_corrupted", c.packetErrors());
         counters.put("events", scheduler.executed());
-        rplCounters.snapshot().forEach((name, value) -> counters.put("rpl_" + name.replace('-', '_'), value));
+        prefixed(counters, "rpl_", rplCounters);
         // Over all the meters: the MAC, the 6LoWPAN adaptation and RPL forwarding (where packets die on the way).
         prefixed(counters, "mac_", meterCounts.mac());
         prefixed(counters, "lowpan_", meterCounts.lowpan());
@@ -293,6 +295,7 @@ final class Simulation {
         // The gateway's own: every DAO ends and every DAO-ACK starts there.
         prefixed(counters, "gw_mac_", gateway.mac().counters());
         prefixed(counters, "gw_fwd_", gateway.forwarding().counters());
+        prefixed(counters, "gw_rpl_", rootCounters);
         return counters;
     }
 

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.metermesh.api.ipv6.HopByHopOptions;
 import org.metermesh.api.ipv6.Ipv6Address;
 import org.metermesh.api.ipv6.Ipv6Packet;
+import org.metermesh.api.ipv6.RplOption;
 import org.metermesh.api.radio.MacAddress;
 import org.metermesh.rpl.dodag.RootConfig;
 import org.metermesh.rpl.dodag.RplNode;
@@ -96,6 +98,26 @@ class SimulationTest {
         }
         SimulationReport report = second.report(0);
         assertThat(report.joined()).isEqualTo(report.reachable());
+    }
+
+    @Test
+    void aLoopDetectedAtAMeterCountsOnceInTheReport() {
+        Simulation sim = simulation("--meters", "40", "--seed", "9");
+        sim.start();
+        sim.advance(FORMATION, ProgressBar.SILENT);
+        assertThat(sim.report(0).loopsDetected()).isZero();
+
+        // A packet going up that already carries the Rank-Error flag, from a sender that claims to be closer to the
+        // root than the meter: the second inconsistency on its way, a loop (RFC 6550 11.2.2.2).
+        SimulatedNode meter = sim.meterNode(0);
+        Ipv6Address gateway = Ipv6Address.of(Simulation.MESH_PREFIX, sim.gatewayNode().eui64());
+        Ipv6Packet looping = Ipv6Packet.builder().source(Ipv6Address.of(Simulation.MESH_PREFIX,
+                sim.meterNode(1).eui64())).destination(gateway).hopLimit(64)
+                .addExtensionHeader(HopByHopOptions.of(RplOption.of(false, true, false, 0, 0)))
+                .udp(61616, 61616, new byte[] {1}).build();
+        meter.forwarding().received(looping, sim.meterNode(1).eui64(), -60, 200);
+
+        assertThat(sim.report(0).loopsDetected()).isEqualTo(1);
     }
 
     @Test
