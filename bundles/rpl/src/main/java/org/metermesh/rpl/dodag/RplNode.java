@@ -126,8 +126,8 @@ import org.metermesh.rpl.trickle.TrickleTimer;
  * {@code probe-sent}, {@code probe-blocked}, {@code dao-sent}, {@code dao-retransmitted}, {@code dao-refresh},
  * {@code dao-ack-received}, {@code dao-ack-unexpected}, {@code dao-nack}, {@code dao-failed}, {@code joined},
  * {@code attached}, {@code parent-switch}, {@code parent-switch:<why>} (better, link, poisoned, gone),
- * {@code local-repair}, {@code local-repair:<why>}, {@code parent-poisoned}, {@code dis-suspect},
- * {@code probe-candidate}, {@code probe-skipped}, {@code dio-urgent:<why>} (deeper, rule1),
+ * {@code local-repair}, {@code local-repair:<why>}, {@code parent-poisoned}, {@code dis-ask},
+ * {@code dio-held}, {@code probe-candidate}, {@code probe-skipped}, {@code dio-urgent:<why>} (deeper, rule1),
  * {@code trickle-reset:rank}, {@code version-joined}, {@code dtsn-increment}, {@code address-configured},
  * {@code loops}, {@code flush}, {@code err-net-no-beacon}, {@code err-rpl-no-root}, {@code high-packet-loss},
  * {@code ignored:<reason>}; in storing mode {@code dao-received}, {@code dao-forwarded}, {@code dao-rejected},
@@ -152,8 +152,8 @@ public final class RplNode {
     static final int HEALTHY_LINK_ETX = 2 * org.metermesh.rpl.of.Etx.ONE;
     /** A DAO for a change the root's current route survives waits this many DAO delays. */
     static final int LAZY_DAO_FACTOR = 8;
-    /** How long suspects asked with a unicast DIS have to answer. */
-    static final Duration SUSPECT_WAIT = Duration.ofSeconds(2);
+    /** How long the candidates asked with a unicast DIS before a local repair have to answer. */
+    static final Duration ASK_WAIT = Duration.ofSeconds(2);
     /** At most one DIO outside Trickle per this much time when the Rank must be told at once. */
     static final Duration URGENT_DIO_SPACING = Duration.ofSeconds(1);
     /** Forwarded storing-mode DAOs whose DAO-ACK is awaited to be relayed down, at most (the oldest are dropped). */
@@ -217,8 +217,10 @@ public final class RplNode {
     private long lastCandidateProbe = Long.MIN_VALUE / 2;
     private long lastUrgentDio = Long.MIN_VALUE / 2;
     private Cancellable urgentDioTask;
-    private Cancellable suspectWait;
-    private boolean suspectsAsked;
+    private Cancellable askWait;
+    private boolean asked;
+    /** Neighbours that asked where we stand while we were asking ourselves: answered once we know. */
+    private final Map<MacAddress, Ipv6Address> heldAnswers = new LinkedHashMap<>();
 
     public RplNode(Scheduler scheduler, NodeConfig config, RplTransport transport, RplEventListener listener) {
         this(scheduler, config, transport, listener, new Counters());
@@ -289,7 +291,7 @@ public final class RplNode {
         cancelCandidateProbe();
         candidateProbes.clear();
         cancelUrgentDio();
-        cancelSuspectWait();
+        cancelAskWait();
         routes.clear();
         relays.clear();
         movedFrom = null;
@@ -587,6 +589,13 @@ public final class RplNode {
      *             unicast DIS, which is not lean) and the prefix. Half the octets of a full DIO.
      */
     private void sendDio(Ipv6Address destination, MacAddress nextHop, boolean lean) {
+        if (askWait != null && rank < Rank.INFINITE_RANK) {
+            // Our preferred parent is gone and we are asking whether a candidate still offers a path: the Rank we
+            // hold may no longer be true. A sibling in the same position, told it, would take us as its parent
+            // while we take it as ours.
+            counters.increment("dio-held");
+            return;
+        }
         Dio dio = lean ? Dios.lean(dodag.instanceId, dodag.version, rank, dodag.grounded, dodag.mop,
                 dodag.preference, dodag.dtsn, dodag.dodagId)
                 : Dios.build(dodag.instanceId, dodag.version, rank, dodag.grounded, dodag.mop, dodag.preference,
@@ -621,7 +630,9 @@ public final class RplNode {
         if (state != NodeState.ATTACHED) {
             return; // nothing to offer
         }
-        if (!destination.isMulticast()) {
+        if (!destination.isMulticast() && askWait != null) {
+            heldAnswers.put(from, source); // our Rank is in doubt until our own question is answered
+        } else if (!destination.isMulticast()) {
             sendDio(source, from); // RFC 6550 8.3: unicast DIS, unicast DIO, no Trickle reset
         } else if (Dios.solicited(dis, dodag.instanceId, dodag.dodagId, dodag.version)) {
             trickle.reset();
@@ -832,8 +843,8 @@ public final class RplNode {
         ParentSet<MacAddress> set = selection.set();
         ParentSet<MacAddress> old = parents.parents();
         MacAddress oldPreferred = old.preferred().orElse(null);
-        if (set.isEmpty() && state == NodeState.ATTACHED && !selection.suspects().isEmpty()) {
-            if (askSuspects(selection.suspects())) {
+        if (set.isEmpty() && state == NodeState.ATTACHED && !selection.ask().isEmpty()) {
+            if (askBeforeDetaching(selection.ask())) {
                 return false; // their answers (or the wait running out) make selection run again
             }
         }
@@ -848,7 +859,7 @@ public final class RplNode {
             }
             return false;
         }
-        cancelSuspectWait();
+        cancelAskWait();
         setParentFlags(old, set);
         parents.setParents(set);
         int oldRank = rank;
@@ -965,43 +976,62 @@ public final class RplNode {
     }
 
     /**
-     * Only candidates that may be in a poisoned sub-DODAG are left: ask them where they stand now with a unicast DIS
-     * each (RFC 6550 8.3: answered by a unicast DIO, and the MAC acknowledges and retries both), and select again
-     * when the answers come in or {@link #SUSPECT_WAIT} runs out. Asked once per poisoning: after the wait the node
-     * repairs locally.
+     * No candidate is left but some whose last DIO may no longer say where they stand (see
+     * {@link ParentManager.Selection#ask()}): ask them with a unicast DIS each (RFC 6550 8.3: answered by a unicast
+     * DIO, and the MAC acknowledges and retries both), and select again when the answers come in or
+     * {@link #ASK_WAIT} runs out. Asked once: after the wait the node repairs locally.
      *
      * @return whether the node is waiting for answers (false: the wait ran out, repair now)
      */
-    private boolean askSuspects(List<MacAddress> suspects) {
-        if (suspectWait != null) {
+    private boolean askBeforeDetaching(List<MacAddress> candidates) {
+        if (askWait != null) {
             return true;
         }
-        if (suspectsAsked) {
-            suspectsAsked = false;
+        if (asked) {
+            asked = false;
             return false;
         }
-        suspectsAsked = true;
-        for (MacAddress m : suspects) {
+        asked = true;
+        for (MacAddress m : candidates) {
             ParentManager.Candidate c = parents.get(m);
             if (c != null) {
-                counters.increment("dis-suspect");
+                counters.increment("dis-ask");
                 transport.sendOnLink(new Dis(), c.address(), m);
             }
         }
-        suspectWait = scheduler.schedule(SUSPECT_WAIT, () -> {
-            suspectWait = null;
+        askWait = scheduler.schedule(ASK_WAIT, () -> {
+            askWait = null;
             reselect();
-            suspectsAsked = false;
+            asked = false;
         });
         return true;
     }
 
-    private void cancelSuspectWait() {
-        if (suspectWait != null) {
-            suspectWait.cancel();
-            suspectWait = null;
+    private void cancelAskWait() {
+        if (askWait != null) {
+            askWait.cancel();
+            askWait = null;
         }
-        suspectsAsked = false;
+        asked = false;
+        if (!heldAnswers.isEmpty()) {
+            scheduler.execute(this::answerHeldDis); // once the selection or repair under way has settled our Rank
+        }
+    }
+
+    /** Answers the unicast DISes held while we asked: with our new Rank, or INFINITE_RANK if we detached. */
+    private void answerHeldDis() {
+        if (askWait != null) {
+            return; // asking again: they wait for that answer
+        }
+        Map<MacAddress, Ipv6Address> held = new LinkedHashMap<>(heldAnswers);
+        heldAnswers.clear();
+        held.forEach((neighbour, address) -> {
+            if (state == NodeState.ATTACHED) {
+                sendDio(address, neighbour);
+            } else if (state == NodeState.HOLD_DOWN && dodag != null) {
+                sendDio(address, neighbour, true);
+            }
+        });
     }
 
     /** Whether acknowledgements measured the link to {@code neighbour} within {@link #LINK_FRESHNESS}. */
@@ -1074,7 +1104,7 @@ public final class RplNode {
         cancelCandidateProbe();
         candidateProbes.clear();
         cancelUrgentDio();
-        cancelSuspectWait();
+        cancelAskWait();
         rank = Rank.INFINITE_RANK;
         dodag.lowestRank = Rank.INFINITE_RANK;
         state = NodeState.HOLD_DOWN;

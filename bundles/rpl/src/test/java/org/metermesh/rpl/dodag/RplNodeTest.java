@@ -304,7 +304,7 @@ class RplNodeTest {
         joined();
         hear(5, dio(300));
         hear(0, dio(Rank.INFINITE_RANK));
-        assertThat(node.counters().get("dis-suspect")).isEqualTo(1);
+        assertThat(node.counters().get("dis-ask")).isEqualTo(1);
 
         hear(5, dio(300));                                           // its answer: it does not depend on our parent
 
@@ -312,6 +312,59 @@ class RplNodeTest {
         assertThat(node.preferredParent()).contains(mac(5));
         assertThat(node.counters().get("local-repair")).isZero();
         run(Duration.ofSeconds(5));
+        assertThat(node.counters().get("local-repair")).isZero();
+    }
+
+    @Test
+    void aSiblingAskingWhileWeAskIsAnsweredOnlyOnceWeKnowWhereWeStand() {
+        joined();                                                    // rank 256 via the root: DAGRank 2
+        hear(5, dio(300));
+        hear(0, dio(Rank.INFINITE_RANK));                            // we ask 5 where it stands
+        transport.clear();
+
+        // 5 lost the same parent and asks us: our Rank of 256 still runs through the poisoned root path. Told it,
+        // 5 would take us while we take it.
+        node.received(new Dis(), linkLocal(5), linkLocal(1), mac(5), STRONG, 255);
+        run(Duration.ofMillis(500));
+        assertThat(transport.onLink(Dio.class)).as("no answer while our own question is open").isEmpty();
+
+        run(Duration.ofSeconds(3));                                  // no answer to ours: local repair
+        assertThat(node.state()).isEqualTo(NodeState.HOLD_DOWN);
+        assertThat(transport.onLink).filteredOn(o -> o.destination().equals(linkLocal(5)))
+                .extracting(o -> ((Dio) o.message()).rank()).first().isEqualTo(Rank.INFINITE_RANK);
+    }
+
+    @Test
+    void aHeldAnswerCarriesTheRankFoundThroughTheCandidateThatAnswered() {
+        joined();
+        hear(5, dio(300));
+        hear(0, dio(Rank.INFINITE_RANK));
+        node.received(new Dis(), linkLocal(7), linkLocal(1), mac(7), STRONG, 255);
+        transport.clear();
+
+        hear(5, dio(300));                                           // 5's answer: it does not depend on our parent
+        run(Duration.ofMillis(10));
+
+        assertThat(node.preferredParent()).contains(mac(5));
+        assertThat(transport.onLink).filteredOn(o -> o.destination().equals(linkLocal(7)))
+                .extracting(o -> ((Dio) o.message()).rank()).containsExactly(node.rank());
+        assertThat(node.rank()).isGreaterThan(300);
+    }
+
+    @Test
+    void aNeighbourLastHeardDeeperThanLIsAskedBeforeTheMeterDetaches() {
+        joined();                                                    // rank 256 via the root: L's DAGRank 2
+        hear(6, dio(640));                                           // DAGRank 5: no candidate on this Rank
+        transport.clear();
+
+        hear(0, dio(Rank.INFINITE_RANK));
+
+        // Its Rank may have improved since; asked, not given up on.
+        assertThat(node.state()).isEqualTo(NodeState.ATTACHED);
+        assertThat(transport.onLink(Dis.class)).hasSize(1);
+        assertThat(transport.onLink).singleElement().extracting(Fixtures.OnLink::nextHop).isEqualTo(mac(6));
+        hear(6, dio(256));                                           // its Rank now: DAGRank 2, within L
+        assertThat(node.preferredParent()).contains(mac(6));
         assertThat(node.counters().get("local-repair")).isZero();
     }
 
