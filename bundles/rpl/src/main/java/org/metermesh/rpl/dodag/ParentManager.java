@@ -313,7 +313,7 @@ final class ParentManager {
         int advertisedLimit = advertisedRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE
                 : Rank.dagRank(advertisedRank, minHop);
         List<ParentCandidate<MacAddress>> list = new ArrayList<>(count);
-        List<ParentCandidate<MacAddress>> doubtful = null; // suspects, and neighbours last heard deeper than L
+        boolean anyDoubtful = false;
         ParentCandidate<MacAddress> risenCurrent = null;
         int currentHash = current == null ? 0 : current.hashCode();
         for (int k = 0; k < count; k++) {
@@ -338,14 +338,7 @@ final class ParentManager {
                     continue;
                 }
             } else if (dagRank > limit || suspects[k]) {
-                // Deeper than L: possibly our own descendant, or a Rank that improved since it was heard. A suspect:
-                // possibly in a poisoned sub-DODAG. Either may be asked before the node detaches.
-                if (rank < Rank.INFINITE_RANK) {
-                    if (doubtful == null) {
-                        doubtful = new ArrayList<>();
-                    }
-                    doubtful.add(ParentCandidate.of(macs[k], rank, etx));
-                }
+                anyDoubtful |= rank < Rank.INFINITE_RANK; // asked only if nothing else is left: see toAsk
                 continue;
             }
             list.add(ParentCandidate.of(macs[k], rank, etx));
@@ -363,19 +356,11 @@ final class ParentManager {
             // within a few more unanswered probes, a busy one recovers.
             set = new SoleParentTolerance(of, current).selectParents(list, current, lowestRank);
         }
-        if (set.isEmpty() && doubtful != null) {
+        if (set.isEmpty() && anyDoubtful) {
             // Only doubtful candidates are left. Detaching now would poison our own sub-DODAG in turn, and in a
             // dense street one poisoning cascades through every level below. The node asks the best of them where
             // they stand now (a unicast DIS, answered by a unicast DIO: RFC 6550 8.3) before it gives up.
-            doubtful.removeIf(c -> !of.acceptable(c));
-            doubtful.sort(java.util.Comparator.comparingInt(of::pathCost));
-            List<MacAddress> ask = new ArrayList<>(ASKED_BEFORE_DETACHING);
-            for (ParentCandidate<MacAddress> c : doubtful) {
-                if (ask.size() < ASKED_BEFORE_DETACHING) {
-                    ask.add(c.neighbour());
-                }
-            }
-            return new Selection(set, null, ask);
+            return new Selection(set, null, toAsk(of, limit, minHop, current));
         }
         MacAddress best = set.preferred().orElse(null);
         if (best == null || current == null || best.equals(current) || verified.test(best)) {
@@ -464,6 +449,30 @@ final class ParentManager {
     }
 
     /** Where {@code mac}'s candidate stands, or -1. */
+    /**
+     * The best doubtful candidates, at most {@link #ASKED_BEFORE_DETACHING}: suspects and neighbours deeper than L
+     * (DAGRank above {@code limit}) with a finite Rank and a link the objective function accepts, cheapest path
+     * first. Gathered in a pass of its own because selection needs it only when it found no parent.
+     */
+    private List<MacAddress> toAsk(ObjectiveFunction of, int limit, int minHop, MacAddress current) {
+        List<ParentCandidate<MacAddress>> doubtful = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            if (etxs[k] >= 0 && ranks[k] < Rank.INFINITE_RANK && !macs[k].equals(current)
+                    && (Rank.dagRank(ranks[k], minHop) > limit || suspects[k])) {
+                ParentCandidate<MacAddress> c = ParentCandidate.of(macs[k], ranks[k], etxs[k]);
+                if (of.acceptable(c)) {
+                    doubtful.add(c);
+                }
+            }
+        }
+        doubtful.sort(java.util.Comparator.comparingInt(of::pathCost));
+        List<MacAddress> ask = new ArrayList<>(ASKED_BEFORE_DETACHING);
+        for (int i = 0; i < Math.min(ASKED_BEFORE_DETACHING, doubtful.size()); i++) {
+            ask.add(doubtful.get(i).neighbour());
+        }
+        return ask;
+    }
+
     private int indexOf(MacAddress mac) {
         int hash = mac.hashCode();
         for (int k = 0; k < count; k++) {
