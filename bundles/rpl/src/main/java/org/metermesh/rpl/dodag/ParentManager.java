@@ -448,7 +448,6 @@ final class ParentManager {
         return best == null ? Optional.empty() : Optional.of(best.mac);
     }
 
-    /** Where {@code mac}'s candidate stands, or -1. */
     /**
      * The best doubtful candidates, at most {@link #ASKED_BEFORE_DETACHING}: suspects and neighbours deeper than L
      * (DAGRank above {@code limit}) with a finite Rank and a link the objective function accepts, cheapest path
@@ -473,6 +472,7 @@ final class ParentManager {
         return ask;
     }
 
+    /** Where {@code mac}'s candidate stands, or -1. */
     private int indexOf(MacAddress mac) {
         int hash = mac.hashCode();
         for (int k = 0; k < count; k++) {
