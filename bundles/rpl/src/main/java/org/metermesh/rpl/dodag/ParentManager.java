@@ -313,7 +313,6 @@ final class ParentManager {
         int advertisedLimit = advertisedRank >= Rank.INFINITE_RANK ? Integer.MAX_VALUE
                 : Rank.dagRank(advertisedRank, minHop);
         List<ParentCandidate<MacAddress>> list = new ArrayList<>(count);
-        boolean anyDoubtful = false;
         ParentCandidate<MacAddress> risenCurrent = null;
         int currentHash = current == null ? 0 : current.hashCode();
         for (int k = 0; k < count; k++) {
@@ -338,8 +337,7 @@ final class ParentManager {
                     continue;
                 }
             } else if (dagRank > limit || suspects[k]) {
-                anyDoubtful |= rank < Rank.INFINITE_RANK; // asked only if nothing else is left: see toAsk
-                continue;
+                continue; // doubtful: asked only if nothing else is left (see toAsk)
             }
             list.add(ParentCandidate.of(macs[k], rank, etx));
         }
@@ -356,10 +354,11 @@ final class ParentManager {
             // within a few more unanswered probes, a busy one recovers.
             set = new SoleParentTolerance(of, current).selectParents(list, current, lowestRank);
         }
-        if (set.isEmpty() && anyDoubtful) {
-            // Only doubtful candidates are left. Detaching now would poison our own sub-DODAG in turn, and in a
+        if (set.isEmpty()) {
+            // At most doubtful candidates are left. Detaching now would poison our own sub-DODAG in turn, and in a
             // dense street one poisoning cascades through every level below. The node asks the best of them where
-            // they stand now (a unicast DIS, answered by a unicast DIO: RFC 6550 8.3) before it gives up.
+            // they stand now (a unicast DIS, answered by a unicast DIO: RFC 6550 8.3) before it gives up; with none
+            // to ask, the list is empty.
             return new Selection(set, null, toAsk(of, limit, minHop, current));
         }
         MacAddress best = set.preferred().orElse(null);
